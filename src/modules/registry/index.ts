@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AuthHooks } from '../../kernel/auth/routes.ts';
+import './messages.ts';
+import './tables.ts';
+import { partyRoutes } from './routes-parties.ts';
+import { placeRoutes } from './routes-places.ts';
+import { findOwnerByPhone } from './units.ts';
+
+/** The registry module: the base data every other module hangs off. */
+export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(placeRoutes);
+  await app.register(partyRoutes);
+};
+
+export const registryAuthHooks: AuthHooks = {
+  findResidentByPhone: findOwnerByPhone,
+  async scopeNames(db, bindings) {
+    const ids = bindings.map((b) => b.scopeId).filter((x): x is string => !!x);
+    if (!ids.length) return {};
+    const rows = await db
+      .selectFrom('regions')
+      .select(['id', 'name'])
+      .where('id', 'in', ids)
+      .unionAll(db.selectFrom('estates').select(['id', 'name']).where('id', 'in', ids))
+      .unionAll(db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids))
+      .unionAll(db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids))
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  },
+};
+
+export { estateVisible, visibleEstateIds, companyVisible } from './scope.ts';
+export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/kernel/config.ts';
+import { type DatabaseHandle, openDatabase } from '../src/kernel/db.ts';
+import { Worker } from '../src/kernel/jobs.ts';
+import { migrate } from '../src/kernel/migrate.ts';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped again at close).
+ */
+export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const handle = await openDatabase({ memory: true });
+    await migrate(handle);
+    return handle;
+  }
+  const name = `anju_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await migrate(handle);
+  const close = handle.close;
+  return {
+    ...handle,
+    url: url.toString(),
+    async close() {
+      await close();
+      const a = new pg.Client({ connectionString: server });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  worker: Worker;
+  /** An HTTP client as this account (password login), carrying its cookie and CSRF token. */
+  as(username: string, password?: string): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  csrf: string | null;
+  cookie: string | null;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | null): Client {
+  const request = (opts: InjectOptions) =>
+    app.inject({
+      ...opts,
+      headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(opts.headers ?? {}) },
+    });
+  return {
+    csrf,
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as never }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as never }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+export async function login(app: FastifyInstance, username: string, password = 'Anju@2026'): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'anju_session');
+  return clientFor(app, `anju_session=${cookie?.value}`, res.json().csrfToken);
+}
+
+export async function startTestApp(opts: { seed?: (handle: DatabaseHandle) => Promise<unknown> } = {}): Promise<TestApp> {
+  const handle = await freshDatabase();
+  if (opts.seed) await opts.seed(handle);
+  const config = { ...loadConfig({ ANJU_ENV: 'test' }), databaseUrl: undefined };
+  const app = await buildApp(handle, config);
+  await app.ready();
+  const worker = new Worker(handle.db, app.log);
+  return {
+    app,
+    handle,
+    worker,
+    as: (username, password) => login(app, username, password),
+    anonymous: clientFor(app, null, null),
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
