@@ -33,7 +33,7 @@ export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
 async function ensureWebBuilt(): Promise<void> {
   const index = path.join(ROOT, 'dist/web/index.html');
   const srcDir = path.join(ROOT, 'src/web');
-  if (!fs.existsSync(srcDir)) return;
+  if (!fs.existsSync(srcDir) || process.env.ANJU_SKIP_WEB_BUILD === '1') return;
   const newest = (dir: string): number =>
     fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
       const p = path.join(dir, e.name);

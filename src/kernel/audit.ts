@@ -65,14 +65,6 @@ type Row = {
   request_id: string | null;
 };
 
-export const GENESIS = '0'.repeat(64);
-
-/** hash = SHA-256(previous hash ‖ canonical JSON of the entry and its position). */
-export function entryHash(prevHash: string, seq: number, row: Row): string {
-  const body = canonicalJson({ seq, ...row, at: row.at.toISOString() });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
-}
-
 const COLUMNS = [
   'id',
   'at',
@@ -86,6 +78,16 @@ const COLUMNS = [
   'after',
   'request_id',
 ] as const;
+
+export const GENESIS = '0'.repeat(64);
+
+/** hash = SHA-256(previous hash ‖ canonical JSON of the entry and its position). */
+export function entryHash(prevHash: string, seq: number, row: Row): string {
+  const fields = Object.fromEntries(COLUMNS.map((c) => [c, row[c]]));
+  const body = canonicalJson({ ...fields, seq, at: row.at.toISOString() });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
 
 /**
  * Seals committed entries into the chain, in the order the sealer finds them. One sealer at a time

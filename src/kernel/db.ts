@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   execScript(sql: string): Promise<void>;
   /** Bulk-loads rows into a table with COPY (benchmarks and imports). */
   copyRows(table: string, columns: string[], rows: unknown[][]): Promise<void>;
+  /** PGlite only: the whole database as a tarball, loadable as a `template` (test fixtures). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -40,9 +42,9 @@ function copyText(rows: unknown[][]): string {
   return rows.map((r) => r.map(esc).join('\t')).join('\n') + (rows.length ? '\n' : '');
 }
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean; template?: Blob }): Promise<DatabaseHandle> {
   if (opts.url) return openPostgres(opts.url);
-  return openPglite(opts.memory ? undefined : opts.dataDir);
+  return openPglite(opts.memory ? undefined : opts.dataDir, opts.template);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -118,9 +120,9 @@ function guessCommand(sql: string) {
   return (['INSERT', 'UPDATE', 'DELETE', 'SELECT', 'MERGE'].find((c) => word.startsWith(c)) ?? 'SELECT') as 'SELECT';
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { parsers: { 1082: (v: string) => v } });
+  const pglite = await PGlite.create({ dataDir, loadDataDir: template, parsers: { 1082: (v: string) => v } });
   const pool = new PgliteSerialPool(pglite);
   const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
     const conn = await pool.connect();
@@ -148,6 +150,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         const blob = new Blob([copyText(rows)]);
         await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
       }),
+    dump: () => exclusive(async () => (await pglite.dumpDataDir('none')) as Blob),
     close: () => pool.end(),
   };
 }

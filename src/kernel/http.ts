@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Every API route with its declared policy: the authorisation-matrix test walks it. */
+    routeCatalog: { method: string; url: string; policy: Policy }[];
   }
 }
 
@@ -52,6 +54,7 @@ export function allows(policy: Policy, actor: Actor): boolean {
 export function installAccessControl(app: FastifyInstance): void {
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('lang', 'zh-CN' as Lang);
+  app.decorate('routeCatalog', []);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
@@ -60,11 +63,18 @@ export function installAccessControl(app: FastifyInstance): void {
       route.config = { ...(route.config ?? {}), policy: 'public' };
     }
     if (!route.config?.policy) throw new Error(`route ${route.method} ${url} declares no policy`);
+    if (url.startsWith('/api/')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.routeCatalog.push({ method, url, policy: route.config.policy });
+      }
+    }
   });
 
   app.addHook('onRequest', async (req) => {
     const cookies = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies ?? {};
     req.lang = pickLang(req.query, cookies.anju_lang, req.headers['accept-language']);
+    // ?lang= is understood by every route, so it is taken off before the route's own query schema sees it.
+    if (req.query && typeof req.query === 'object') delete (req.query as Record<string, unknown>).lang;
     req.actor = ANONYMOUS;
     const auth = req.headers.authorization;
     if (auth?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {

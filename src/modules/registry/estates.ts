@@ -146,7 +146,7 @@ async function estateColumns(trx: Executor, ctx: RequestContext, input: EstateIn
   const cols: Record<string, unknown> = {};
   if (input.communityId !== undefined) {
     const community = await trx.selectFrom('regions').select(['id', 'level', 'parent_id', 'path']).where('id', '=', input.communityId).executeTakeFirst();
-    if (!community || community.level !== 'community') throw new DomainError('registry.not_community', 400);
+    if (community?.level !== 'community') throw new DomainError('registry.not_community', 400);
     const regulator = ctx.actor.bindings.filter((b) => b.role === 'city_regulator' || b.role === 'district_regulator');
     if (!regulator.some((b) => b.scopePath && community.path.startsWith(b.scopePath))) throw new DomainError('registry.region_out_of_scope', 403);
     Object.assign(cols, { community_id: community.id, street_id: community.parent_id, region_path: community.path });

@@ -36,12 +36,13 @@ export function visibleEstateIds(actor: Actor) {
 }
 
 /**
- * Companies the actor may see: the city regulator sees all; company roles their own; everyone else
- * the companies that manage an estate they can see.
+ * Companies the actor may see: city and district regulators all of them (companies register city-wide
+ * and may take on estates anywhere); company roles their own; everyone else the companies that
+ * manage an estate they can see.
  */
 export function companyVisible(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'companies'>): Expression<SqlBool> => {
-    if (actor.bindings.some((b) => b.role === 'city_regulator')) return sql<SqlBool>`true`;
+    if (actor.bindings.some((b) => b.role === 'city_regulator' || b.role === 'district_regulator')) return sql<SqlBool>`true`;
     const ors: Expression<SqlBool>[] = [];
     const own = actor.bindings.filter((b) => b.scopeType === 'company' && b.scopeId).map((b) => b.scopeId as string);
     if (own.length) ors.push(eb('companies.id', 'in', own));

@@ -133,7 +133,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
         const buildingId = newId();
         buildings.push({ id: buildingId, estate_id: estateId, name: `${b}号楼`, floors });
         for (let f = 1; f <= floors; f++) {
-          for (let n = 1; n <= 2; n++) {
+          for (let n = 1; n <= 4; n++) {
             const area = r.int(6000, 14000) + r.pick([0, 50]);
             totalArea += area;
             // Mostly registered areas; some only surveyed or contract, as in older estates.
