@@ -16,3 +16,7 @@ defineMessages({
   'registry.person_required': { 'zh-CN': '请提供 personId，或姓名与身份证号', en: 'give a personId, or a name and resident ID number' },
   'registry.not_estate_person': { 'zh-CN': '委员必须是本小区业主', en: 'committee members must be owners in this estate' },
 });
+
+defineMessages({
+  'registry.scope_mismatch': { 'zh-CN': '角色 {role} 的管辖范围不存在或类型不符', en: 'the scope for role {role} does not exist or has the wrong kind' },
+});
