@@ -8,10 +8,16 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const find = (dir, re) =>
   fs.existsSync(path.join(root, dir))
-    ? fs.readdirSync(path.join(root, dir), { recursive: true }).filter((f) => re.test(f)).map((f) => path.join(dir, f)).sort()
+    ? fs
+        .readdirSync(path.join(root, dir), { recursive: true })
+        .filter((f) => re.test(f))
+        .map((f) => path.join(dir, f))
+        .sort()
     : [];
 const only = process.argv.slice(2);
-const apiTests = only.length ? only.filter((f) => !f.startsWith('e2e')) : [...find('src', /\.test\.ts$/), ...find('test', /\.test\.ts$/)];
+const apiTests = only.length
+  ? only.filter((f) => !f.startsWith('e2e'))
+  : [...find('src', /\.test\.ts$/), ...find('test', /\.test\.ts$/)];
 const browserTests = only.length ? only.filter((f) => f.startsWith('e2e')) : find('e2e', /\.test\.ts$/);
 const totals = { pass: 0, fail: 0, skipped: 0 };
 
@@ -21,7 +27,13 @@ function run(label, files, env = {}) {
   const res = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-    { cwd: root, env: { ...process.env, ANJU_ENV: 'test', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 },
+    {
+      cwd: root,
+      env: { ...process.env, ANJU_ENV: 'test', ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 256 * 1024 * 1024,
+    },
   );
   process.stdout.write(res.stdout);
   for (const key of Object.keys(totals)) {
@@ -38,7 +50,10 @@ else console.log('\nPostgreSQL tests did not run: TEST_DATABASE_URL is not set.'
 if (browserTests.length) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (fs.existsSync(chromium)) {
-    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) totals.fail += 1;
     else run('browser tests in Chromium', browserTests, { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' });
   } else {

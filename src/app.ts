@@ -41,8 +41,17 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Anju 安居 API', version: '0.1.0', description: '智慧物业监管与服务平台 — open smart property-management platform' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'anju_session' } } },
+      info: {
+        title: 'Anju 安居 API',
+        version: '0.1.0',
+        description: '智慧物业监管与服务平台 — open smart property-management platform',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'anju_session' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

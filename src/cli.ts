@@ -46,10 +46,14 @@ async function ensureWebBuilt(): Promise<void> {
 }
 
 function printLogins(url: string, logins: DemoLogin[]) {
-  console.log(`\n  安居 Anju is running at ${url}\n  API docs: ${url}/docs   Development inbox (SMS codes): ${url}/dev/inbox\n`);
+  console.log(
+    `\n  安居 Anju is running at ${url}\n  API docs: ${url}/docs   Development inbox (SMS codes): ${url}/dev/inbox\n`,
+  );
   console.log('  Demo logins (演示账号):');
   for (const l of logins) {
-    console.log(`    ${l.label.padEnd(34)} ${l.password ? `${l.username} / ${l.password}` : `phone ${l.phone}, code from the inbox`}`);
+    console.log(
+      `    ${l.label.padEnd(34)} ${l.password ? `${l.username} / ${l.password}` : `phone ${l.phone}, code from the inbox`}`,
+    );
   }
   console.log('');
 }
@@ -109,7 +113,9 @@ export async function main(argv: string[]): Promise<void> {
         if (result.ok) console.log(`audit chain OK: ${result.checked} entries verified (${sealed} newly sealed)`);
         else {
           const b = result.firstBroken;
-          console.error(`audit chain BROKEN at seq ${b?.seq} (entry ${b?.id}): ${b?.reason}; ${result.checked} entries before it are intact`);
+          console.error(
+            `audit chain BROKEN at seq ${b?.seq} (entry ${b?.id}): ${b?.reason}; ${result.checked} entries before it are intact`,
+          );
           process.exitCode = 1;
         }
       } finally {
@@ -127,4 +133,3 @@ export async function main(argv: string[]): Promise<void> {
       if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
   }
 }
-

@@ -3,10 +3,13 @@ import { buildApp } from './app.ts';
 import type { Config } from './kernel/config.ts';
 import type { DatabaseHandle } from './kernel/db.ts';
 import { Worker } from './kernel/jobs.ts';
-import { setChannelAdapters, loggingAdapters } from './kernel/outbox.ts';
+import { loggingAdapters, setChannelAdapters } from './kernel/outbox.ts';
 
 /** Listens and runs the job worker; stops both cleanly on SIGINT/SIGTERM. */
-export async function serve(handle: DatabaseHandle, config: Config): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+export async function serve(
+  handle: DatabaseHandle,
+  config: Config,
+): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const app = await buildApp(handle, config);
   setChannelAdapters(loggingAdapters(app.log));
   const worker = config.worker ? new Worker(handle.db, app.log) : null;

@@ -2,14 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createPasswordAccount } from '../src/kernel/auth/accounts.ts';
-import { clientFor, startTestApp, type TestApp } from './helpers.ts';
 import * as f from './factories/registry.ts';
+import { clientFor, startTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 before(async () => {
   t = await startTestApp();
   const community = await f.region(t.handle.db, 'community');
-  await f.account(t.handle.db, 'city_regulator', { scopeType: 'region', scopeId: community.id, scopePath: community.path });
+  await f.account(t.handle.db, 'city_regulator', {
+    scopeType: 'region',
+    scopeId: community.id,
+    scopePath: community.path,
+  });
   await createPasswordAccount(t.handle.db, { username: 'alice', password: 'correct horse', displayName: 'Alice' }, [
     { role: 'city_regulator', scopeType: 'region', scopeId: community.id, scopePath: community.path },
   ]);
@@ -36,7 +40,11 @@ test('the session cookie is HttpOnly and SameSite, and /me tells who is signed i
   const cookie = res.cookies.find((c) => c.name === 'anju_session');
   assert.ok(cookie?.httpOnly);
   assert.equal(cookie?.sameSite, 'Lax');
-  const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { anju_session: cookie?.value as string } });
+  const me = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    cookies: { anju_session: cookie?.value as string },
+  });
   assert.equal(me.json().displayName, 'Alice');
   assert.equal(me.json().bindings[0].role, 'city_regulator');
   // The token is stored only as a digest.
@@ -67,13 +75,26 @@ test('cookie-authenticated writes need the CSRF token; API tokens do not', async
   const created = await withCsrf.post('/api/v1/auth/tokens', { name: '12345 hotline' });
   assert.equal(created.statusCode, 201);
   const token = created.json().token as string;
-  const viaToken = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+  const viaToken = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    headers: { authorization: `Bearer ${token}` },
+  });
   assert.equal(viaToken.json().displayName, 'Alice');
-  const write = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { authorization: `Bearer ${token}` }, payload: { name: 'second' } });
+  const write = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { name: 'second' },
+  });
   assert.equal(write.statusCode, 201);
   // Revoked tokens stop working at once.
   assert.equal((await withCsrf.delete(`/api/v1/auth/tokens/${created.json().id}`)).statusCode, 204);
-  const revoked = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+  const revoked = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    headers: { authorization: `Bearer ${token}` },
+  });
   assert.equal(revoked.statusCode, 401);
 });
 
@@ -97,31 +118,63 @@ test('expired sessions are refused', async () => {
 
 test('residents sign in with a one-time code delivered through the outbox', async () => {
   const o = await f.owner(t.handle.db, { phone: '13912340000', name: '李四' });
-  const ask = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '13912340000' } });
+  const ask = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/request',
+    payload: { phone: '13912340000' },
+  });
   assert.equal(ask.statusCode, 200);
-  const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '13912340000' } });
+  const again = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/request',
+    payload: { phone: '13912340000' },
+  });
   assert.equal(again.statusCode, 429);
   // Unknown numbers get the same answer and no message.
-  const stranger = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '13700000000' } });
+  const stranger = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/request',
+    payload: { phone: '13700000000' },
+  });
   assert.equal(stranger.statusCode, 200);
-  assert.equal((await t.handle.db.selectFrom('notifications').select('id').where('recipient', '=', '13700000000').execute()).length, 0);
+  assert.equal(
+    (await t.handle.db.selectFrom('notifications').select('id').where('recipient', '=', '13700000000').execute())
+      .length,
+    0,
+  );
 
   // The dispatcher delivers the SMS; the development inbox shows it.
   const { setChannelAdapters, loggingAdapters } = await import('../src/kernel/outbox.ts');
   setChannelAdapters(loggingAdapters(t.app.log));
   await t.worker.drain();
-  const inbox = (await t.anonymous.get('/api/v1/dev/inbox')).json() as { recipient: string; body: string; status: string }[];
+  const inbox = (await t.anonymous.get('/api/v1/dev/inbox')).json() as {
+    recipient: string;
+    body: string;
+    status: string;
+  }[];
   const sms = inbox.find((m) => m.recipient === '13912340000');
   assert.equal(sms?.status, 'sent');
   const code = /验证码为 (\d{6})/.exec(sms?.body ?? '')?.[1] as string;
 
-  const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/login', payload: { phone: '13912340000', code: code === '000000' ? '111111' : '000000' } });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/login',
+    payload: { phone: '13912340000', code: code === '000000' ? '111111' : '000000' },
+  });
   assert.equal(bad.statusCode, 401);
-  const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/login', payload: { phone: '13912340000', code } });
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/login',
+    payload: { phone: '13912340000', code },
+  });
   assert.equal(ok.statusCode, 200);
   assert.equal(ok.json().personId, o.id);
   assert.equal(ok.json().bindings[0].role, 'resident');
   // A code works once.
-  const reuse = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/login', payload: { phone: '13912340000', code } });
+  const reuse = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/login',
+    payload: { phone: '13912340000', code },
+  });
   assert.equal(reuse.statusCode, 401);
 });

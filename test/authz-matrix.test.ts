@@ -56,16 +56,29 @@ test('authorisation matrix: every route × every role', async () => {
       const client = clients.get(role) as Client;
       const actor = role === 'anonymous' ? null : { role };
       const allowed = actor
-        ? allows(route.policy, { accountId: 'x', kind: 'staff', displayName: '', personId: null, via: 'session', bindings: [{ role: actor.role, scopeType: 'none', scopeId: null, scopePath: null }] })
+        ? allows(route.policy, {
+            accountId: 'x',
+            kind: 'staff',
+            displayName: '',
+            personId: null,
+            via: 'session',
+            bindings: [{ role: actor.role, scopeType: 'none', scopeId: null, scopePath: null }],
+          })
         : route.policy === 'public';
-      const res = await client.request({ method: route.method as 'GET', url: fill(route.url), ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+      const res = await client.request({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      });
       checked += 1;
       const refused = res.statusCode === 401 || res.statusCode === 403;
       const key = `${route.method} ${route.url}`;
       const handlerRefuses = (HANDLER_REFUSALS[key] ?? []).includes(role as Role);
       if (!allowed && !refused) failures.push(`${key} as ${role}: expected 401/403, got ${res.statusCode}`);
-      if (allowed && refused && !handlerRefuses) failures.push(`${key} as ${role}: expected to pass the gate, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-      if (!allowed && role === 'anonymous' && res.statusCode !== 401) failures.push(`${key} anonymous: expected 401, got ${res.statusCode}`);
+      if (allowed && refused && !handlerRefuses)
+        failures.push(`${key} as ${role}: expected to pass the gate, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (!allowed && role === 'anonymous' && res.statusCode !== 401)
+        failures.push(`${key} anonymous: expected 401, got ${res.statusCode}`);
     }
   }
   assert.deepEqual(failures, []);

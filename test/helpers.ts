@@ -15,7 +15,8 @@ import { MIGRATIONS_DIR, migrate } from '../src/kernel/migrate.ts';
  */
 async function pgliteTemplate(): Promise<Blob> {
   const hash = createHash('sha256');
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
+    hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   const file = path.resolve(import.meta.dirname, `../.tmp/pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!fs.existsSync(file)) {
     const handle = await openDatabase({ memory: true });
@@ -108,7 +109,9 @@ export async function login(app: FastifyInstance, username: string, password = '
   return clientFor(app, `anju_session=${cookie?.value}`, res.json().csrfToken);
 }
 
-export async function startTestApp(opts: { seed?: (handle: DatabaseHandle) => Promise<unknown> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { seed?: (handle: DatabaseHandle) => Promise<unknown> } = {},
+): Promise<TestApp> {
   const handle = await freshDatabase();
   if (opts.seed) await opts.seed(handle);
   const config = { ...loadConfig({ ANJU_ENV: 'test' }), databaseUrl: undefined };
@@ -139,7 +142,11 @@ export async function residentLogin(t: TestApp, phone: string): Promise<Client> 
     .where('template', '=', 'auth.otp')
     .orderBy('created_at', 'desc')
     .executeTakeFirstOrThrow();
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/login', payload: { phone, code: (sms.params as { code: string }).code } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/otp/login',
+    payload: { phone, code: (sms.params as { code: string }).code },
+  });
   if (res.statusCode !== 200) throw new Error(`otp login failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'anju_session');
   return clientFor(t.app, `anju_session=${cookie?.value}`, res.json().csrfToken);

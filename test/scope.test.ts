@@ -52,7 +52,10 @@ test('a company admin reads only its own estates, company, staff and owners', as
   assert.equal((await admin.get(`/api/v1/owners?estateId=${other.id}`)).json().items.length, 0);
   assert.equal((await admin.get(`/api/v1/companies/${other.companyId}`)).statusCode, 404);
   const companies = (await admin.get('/api/v1/companies')).json().items as { id: string }[];
-  assert.deepEqual(companies.map((c) => c.id), [companyId]);
+  assert.deepEqual(
+    companies.map((c) => c.id),
+    [companyId],
+  );
   const staff = (await admin.get('/api/v1/staff?limit=200')).json().items as { companyId: string }[];
   assert.ok(staff.length > 0 && staff.every((s) => s.companyId === companyId));
   assert.equal((await admin.get(`/api/v1/staff?companyId=${other.companyId}`)).json().items.length, 0);
@@ -74,7 +77,10 @@ test('a project manager, staff and committee member see one estate', async () =>
 
 test('a resident sees only their own units and cannot read the registry lists', async () => {
   const resident = await residentLogin(t, DEMO_RESIDENT_PHONE);
-  const units = (await resident.get('/api/v1/me/units')).json() as { estateName: string; owners: { phone: string }[] }[];
+  const units = (await resident.get('/api/v1/me/units')).json() as {
+    estateName: string;
+    owners: { phone: string }[];
+  }[];
   assert.ok(units.length >= 1);
   assert.ok(units.every((u) => u.estateName === '锦绣花园'));
   assert.equal((await resident.get('/api/v1/estates')).statusCode, 403);
@@ -85,7 +91,11 @@ test('a resident sees only their own units and cannot read the registry lists', 
 
 test('personal data is masked in lists and a full read is audited', async () => {
   const pm = await t.as('project.manager');
-  const owners = (await pm.get('/api/v1/owners?limit=5')).json().items as { id: string; phone: string; idNumber: string }[];
+  const owners = (await pm.get('/api/v1/owners?limit=5')).json().items as {
+    id: string;
+    phone: string;
+    idNumber: string;
+  }[];
   assert.ok(owners.length > 0);
   for (const o of owners) {
     assert.match(o.phone, /^\d{3}\*{4}\d{4}$/);
@@ -106,8 +116,8 @@ test('personal data is masked in lists and a full read is audited', async () => 
   const otherStreet = await t.as('dept.chengguan');
   assert.equal((await otherStreet.get(`/api/v1/persons/${owners[0].id}/pii`)).statusCode, 403);
   const admin = await t.as('company.admin');
-  const otherEstateOwner = (await (await t.as('city.admin')).get('/api/v1/owners?limit=200')).json().items.find(
-    (o: { units: { estateName: string }[] }) => o.units.every((u) => u.estateName === '阳光新城'),
-  );
+  const otherEstateOwner = (await (await t.as('city.admin')).get('/api/v1/owners?limit=200'))
+    .json()
+    .items.find((o: { units: { estateName: string }[] }) => o.units.every((u) => u.estateName === '阳光新城'));
   assert.equal((await admin.get(`/api/v1/persons/${otherEstateOwner.id}/pii`)).statusCode, 404);
 });

@@ -15,9 +15,20 @@ after(() => h.close());
 const ctx = { actor: { ...ANONYMOUS, displayName: 'tester' }, requestId: 'req-1' };
 
 test('entries are sealed into a chain that verifies, across several sealing rounds', async () => {
-  for (let i = 0; i < 30; i++) await audit(h.db, ctx, { action: 'update', entityType: 'thing', entityId: `t${i}`, before: { n: i }, after: { n: i + 1, when: new Date() } });
+  for (let i = 0; i < 30; i++)
+    await audit(h.db, ctx, {
+      action: 'update',
+      entityType: 'thing',
+      entityId: `t${i}`,
+      before: { n: i },
+      after: { n: i + 1, when: new Date() },
+    });
   assert.equal(await sealAudit(h.db, 7), 30);
-  await Promise.all(Array.from({ length: 10 }, (_, i) => audit(h.db, ctx, { action: 'create', entityType: 'thing', entityId: `u${i}` })));
+  await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      audit(h.db, ctx, { action: 'create', entityType: 'thing', entityId: `u${i}` }),
+    ),
+  );
   assert.equal(await sealAudit(h.db), 10);
   const result = await verifyAudit(h.db);
   assert.deepEqual(result, { ok: true, checked: 40, unsealed: 0 });

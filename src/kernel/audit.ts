@@ -88,7 +88,6 @@ export function entryHash(prevHash: string, seq: number, row: Row): string {
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-
 /**
  * Seals committed entries into the chain, in the order the sealer finds them. One sealer at a time
  * (advisory lock); writers never wait for it. Returns how many entries were sealed.
@@ -155,7 +154,12 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       .execute();
     for (const row of rows) {
       const seq = row.seq as number;
-      const broken = (reason: string) => ({ ok: false, checked, unsealed: 0, firstBroken: { seq, id: row.id, reason } });
+      const broken = (reason: string) => ({
+        ok: false,
+        checked,
+        unsealed: 0,
+        firstBroken: { seq, id: row.id, reason },
+      });
       if (seq !== expectedSeq) return broken(`missing entry before seq ${seq}`);
       if (row.prev_hash !== prev) return broken('prev_hash does not match the previous entry');
       if (entryHash(prev, seq, row as Row) !== row.hash) return broken('content does not match its hash');

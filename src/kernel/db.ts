@@ -42,7 +42,12 @@ function copyText(rows: unknown[][]): string {
   return rows.map((r) => r.map(esc).join('\t')).join('\n') + (rows.length ? '\n' : '');
 }
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean; template?: Blob }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  memory?: boolean;
+  template?: Blob;
+}): Promise<DatabaseHandle> {
   if (opts.url) return openPostgres(opts.url);
   return openPglite(opts.memory ? undefined : opts.dataDir, opts.template);
 }

@@ -28,7 +28,14 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string, errors?: Problem['errors']) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: Problem['errors'],
+) {
   const body: Problem = {
     type: `https://anju.example/problems/${code}`,
     title: code,
@@ -110,20 +117,38 @@ export function registerErrorHandling(app: FastifyInstance) {
         return send(reply, req, 400, 'malformed_json', t('malformed_json', lang));
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
-        return send(reply, req, 400, 'body_too_large', t('body_too_large', lang, { limit: app.initialConfig.bodyLimit }));
+        return send(
+          reply,
+          req,
+          400,
+          'body_too_large',
+          t('body_too_large', lang, { limit: app.initialConfig.bodyLimit }),
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, req, 415, 'unsupported_media_type', t('unsupported_media_type', lang));
     }
     if (fe instanceof SyntaxError) return send(reply, req, 400, 'malformed_json', t('malformed_json', lang));
     const pgCode = (err as { code?: string }).code;
     if (pgCode === '23505' || pgCode === '23503') {
-      return send(reply, req, 409, 'conflict', t('conflict', lang, { detail: (err as { detail?: string }).detail ?? '' }));
+      return send(
+        reply,
+        req,
+        409,
+        'conflict',
+        t('conflict', lang, { detail: (err as { detail?: string }).detail ?? '' }),
+      );
     }
     if (fe.statusCode && fe.statusCode < 500) return send(reply, req, fe.statusCode, 'validation', fe.message);
     req.log.error({ err }, 'unhandled error');
     return send(reply, req, 500, 'internal', t('internal', lang));
   });
   app.setNotFoundHandler((req, reply) =>
-    send(reply, req, 404, 'route_not_found', t('route_not_found', req.lang, { method: req.method, url: req.url.split('?')[0] })),
+    send(
+      reply,
+      req,
+      404,
+      'route_not_found',
+      t('route_not_found', req.lang, { method: req.method, url: req.url.split('?')[0] }),
+    ),
   );
 }

@@ -10,7 +10,10 @@ type Handler = (db: Db, payload: unknown) => Promise<void>;
 const subscribers = new Map<string, Handler[]>();
 
 export async function publish(db: Executor, type: string, payload: unknown): Promise<void> {
-  await db.insertInto('events').values({ id: newId(), type, payload: JSON.stringify(payload), processed_at: null }).execute();
+  await db
+    .insertInto('events')
+    .values({ id: newId(), type, payload: JSON.stringify(payload), processed_at: null })
+    .execute();
 }
 
 export function subscribe(type: string, handler: Handler): void {
@@ -20,12 +23,22 @@ export function subscribe(type: string, handler: Handler): void {
 export async function dispatchEvents(db: Db, batch = 200): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const rows = await sql<{ id: string; type: string; payload: unknown }>`
-      SELECT id, type, payload FROM events WHERE processed_at IS NULL ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`.execute(trx);
+      SELECT id, type, payload FROM events WHERE processed_at IS NULL ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`.execute(
+      trx,
+    );
     for (const e of rows.rows) {
       for (const h of subscribers.get(e.type) ?? []) await h(trx as unknown as Db, e.payload);
     }
     if (rows.rows.length) {
-      await trx.updateTable('events').set({ processed_at: new Date() }).where('id', 'in', rows.rows.map((r) => r.id)).execute();
+      await trx
+        .updateTable('events')
+        .set({ processed_at: new Date() })
+        .where(
+          'id',
+          'in',
+          rows.rows.map((r) => r.id),
+        )
+        .execute();
     }
     return rows.rows.length;
   });

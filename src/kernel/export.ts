@@ -1,11 +1,13 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Lang } from './i18n.ts';
 
 /** `?format=xlsx|csv` on a list route exports every row the caller may see, with localised headers. */
-export const ExportQuery = { format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx'), Type.Literal('csv')])) };
+export const ExportQuery = {
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx'), Type.Literal('csv')])),
+};
 
 export interface ExportColumn<T> {
   key: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { actorFromApiToken, actorFromSession, API_TOKEN_PREFIX, SESSION_COOKIE } from './auth/sessions.ts';
-import { ANONYMOUS, type Actor, type Role } from './auth/roles.ts';
+import { type Actor, ANONYMOUS, type Role } from './auth/roles.ts';
+import { API_TOKEN_PREFIX, actorFromApiToken, actorFromSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import { DomainError } from './errors.ts';
@@ -90,7 +90,11 @@ export function installAccessControl(app: FastifyInstance): void {
       throw new DomainError(req.actor.accountId ? 'forbidden' : 'unauthenticated', req.actor.accountId ? 403 : 401);
     }
     // Cookies ride along automatically, so a cookie-authenticated write must also prove it came from our page.
-    if (req.actor.via === 'session' && !SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+    if (
+      req.actor.via === 'session' &&
+      !SAFE_METHODS.has(req.method) &&
+      req.headers['x-csrf-token'] !== req.actor.csrfToken
+    ) {
       throw new DomainError('csrf', 403);
     }
   });

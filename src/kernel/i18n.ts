@@ -42,18 +42,27 @@ defineMessages({
   'validation.length': { 'zh-CN': '长度不符合要求', en: 'has an invalid length' },
   'validation.invalid': { 'zh-CN': '不合法', en: 'is invalid' },
   malformed_json: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
-  body_too_large: { 'zh-CN': '请求体过大（上限 {limit} 字节）', en: 'The request body is too large (limit {limit} bytes)' },
+  body_too_large: {
+    'zh-CN': '请求体过大（上限 {limit} 字节）',
+    en: 'The request body is too large (limit {limit} bytes)',
+  },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   not_found: { 'zh-CN': '未找到请求的资源', en: 'The requested resource was not found' },
   route_not_found: { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in' },
   forbidden: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
-  csrf: { 'zh-CN': '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token; reload the page and retry' },
+  csrf: {
+    'zh-CN': '缺少或错误的 CSRF 令牌，请刷新页面后重试',
+    en: 'Missing or wrong CSRF token; reload the page and retry',
+  },
   version_conflict: {
     'zh-CN': '数据已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
   conflict: { 'zh-CN': '与现有数据冲突：{detail}', en: 'Conflicts with existing data: {detail}' },
-  rate_limited: { 'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试', en: 'Too many attempts; try again in {minutes} minutes' },
+  rate_limited: {
+    'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many attempts; try again in {minutes} minutes',
+  },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 });

@@ -64,7 +64,11 @@ test('a job whose worker died is taken over when its lease expires', async () =>
     ran += 1;
   });
   const id = await enqueue(h.db, 'test.orphan', {});
-  await h.db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  await h.db
+    .updateTable('jobs')
+    .set({ status: 'running', locked_by: 'dead-worker', locked_until: new Date(Date.now() - 1000) })
+    .where('id', '=', id)
+    .execute();
   await new Worker(h.db, log).drain();
   assert.equal(ran, 1);
   assert.equal((await getJob(h.db, id))?.status, 'succeeded');
@@ -84,7 +88,12 @@ test('notifications: sent once, retried with backoff on failure, dead after the 
       },
     },
   });
-  await notify(h.db, { channel: 'sms', recipient: '13800000000', template: 'auth.otp', params: { code: '123456', minutes: 5 } });
+  await notify(h.db, {
+    channel: 'sms',
+    recipient: '13800000000',
+    template: 'auth.otp',
+    params: { code: '123456', minutes: 5 },
+  });
   assert.equal(await dispatchNotifications(h.db), 1);
   let row = await h.db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
   assert.equal(row.status, 'pending');

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import type { Db, Executor } from './db.ts';
 import { newId } from './ids.ts';
 
@@ -41,7 +41,12 @@ export interface EnqueueOptions {
 }
 
 /** Enqueues in the caller's transaction. With a uniqueKey, a second enqueue returns the first job. */
-export async function enqueue(db: Executor, kind: string, payload: unknown, opts: EnqueueOptions = {}): Promise<string> {
+export async function enqueue(
+  db: Executor,
+  kind: string,
+  payload: unknown,
+  opts: EnqueueOptions = {},
+): Promise<string> {
   const id = newId();
   const row = await db
     .insertInto('jobs')
@@ -168,7 +173,12 @@ export class Worker {
             WHERE id = ${job.id}`.execute(this.db);
         },
       });
-      await finish({ status: 'succeeded', result: JSON.stringify(result ?? null), finished_at: new Date(), error: null });
+      await finish({
+        status: 'succeeded',
+        result: JSON.stringify(result ?? null),
+        finished_at: new Date(),
+        error: null,
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn({ err, job: job.id, kind: job.kind }, 'job failed');

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import type { Db, Executor } from './db.ts';
 import { t } from './i18n.ts';
 import { newId } from './ids.ts';
@@ -61,7 +61,14 @@ const MAX_ATTEMPTS = 6;
 /** Sends due notifications; failures retry with exponential backoff, then are marked dead. */
 export async function dispatchNotifications(db: Db, batch = 200): Promise<number> {
   if (!adapters) return 0;
-  const due = await sql<{ id: string; channel: Channel; recipient: string; body: string; template: string; attempts: number }>`
+  const due = await sql<{
+    id: string;
+    channel: Channel;
+    recipient: string;
+    body: string;
+    template: string;
+    attempts: number;
+  }>`
     UPDATE notifications SET attempts = attempts + 1,
       next_attempt_at = now() + interval '5 minutes'
     WHERE id IN (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
@@ -70,7 +77,11 @@ export async function dispatchNotifications(db: Db, batch = 200): Promise<number
   for (const m of due.rows) {
     try {
       await adapters[m.channel].send(m);
-      await db.updateTable('notifications').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', m.id).execute();
+      await db
+        .updateTable('notifications')
+        .set({ status: 'sent', sent_at: new Date(), last_error: null })
+        .where('id', '=', m.id)
+        .execute();
     } catch (err) {
       const dead = m.attempts >= MAX_ATTEMPTS;
       await db

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DomainError } from './errors.ts';
 
 /** Keyset pagination: the cursor is the last row's sort key and id, opaque to the client. */

@@ -41,7 +41,12 @@ export const kernelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/jobs/:id',
     {
       config: { policy: 'authenticated' },
-      schema: { tags: ['jobs'], summary: 'Progress of a long job', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Job } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Progress of a long job',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Job },
+      },
     },
     async (req) => {
       const job = await getJob(db, req.params.id);
@@ -60,7 +65,15 @@ export const kernelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const toMessage = (r: { id: string; channel: string; recipient: string; body: string; status: string; created_at: Date; read_at: Date | null }) => ({
+  const toMessage = (r: {
+    id: string;
+    channel: string;
+    recipient: string;
+    body: string;
+    status: string;
+    created_at: Date;
+    read_at: Date | null;
+  }) => ({
     id: r.id,
     channel: r.channel,
     recipient: r.recipient,
@@ -72,7 +85,10 @@ export const kernelRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/me/notifications',
-    { config: { policy: 'authenticated' }, schema: { tags: ['notifications'], summary: 'My in-app inbox', response: { 200: Type.Array(Message) } } },
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['notifications'], summary: 'My in-app inbox', response: { 200: Type.Array(Message) } },
+    },
     async (req) => {
       const rows = await db
         .selectFrom('notifications')

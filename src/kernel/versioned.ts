@@ -17,11 +17,19 @@ export async function updateVersioned<R extends Record<string, unknown>>(
 ): Promise<{ before: R; after: R }> {
   // biome-ignore lint/suspicious/noExplicitAny: generic over the module's tables; callers pass their own table name
   const q = db as any;
-  const before = (await q.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as R | undefined;
+  const before = (await q.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
+    | R
+    | undefined;
   if (!before) throw notFound();
   if (before.version !== version) throw versionConflict();
   const set = { ...patch, version: sql`version + 1`, ...(touchUpdatedAt ? { updated_at: new Date() } : {}) };
-  const after = (await q.updateTable(table).set(set).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst()) as R | undefined;
+  const after = (await q
+    .updateTable(table)
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()) as R | undefined;
   if (!after) throw versionConflict();
   return { before, after };
 }

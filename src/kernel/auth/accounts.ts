@@ -8,7 +8,14 @@ export type BindingInput = Omit<Binding, 'scopePath'> & { scopePath?: string | n
 /** Creates a password account with its role bindings. Callers check who may grant which scope. */
 export async function createPasswordAccount(
   db: Executor,
-  input: { username: string; password: string; displayName: string; kind?: 'staff' | 'integration'; personId?: string | null; phone?: string | null },
+  input: {
+    username: string;
+    password: string;
+    displayName: string;
+    kind?: 'staff' | 'integration';
+    personId?: string | null;
+    phone?: string | null;
+  },
   bindings: BindingInput[],
 ): Promise<string> {
   const id = newId();

@@ -105,7 +105,10 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Staff sign-in with a password',
           body: Type.Object(
-            { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+            {
+              username: Type.String({ minLength: 1, maxLength: 100 }),
+              password: Type.String({ minLength: 1, maxLength: 200 }),
+            },
             { additionalProperties: false },
           ),
           response: { 200: Me },
@@ -165,7 +168,12 @@ export const authRoutes =
                 consumed_at: null,
               })
               .execute();
-            await notify(trx, { channel: 'sms', recipient: phone, template: 'auth.otp', params: { code, minutes: OTP_MINUTES } });
+            await notify(trx, {
+              channel: 'sms',
+              recipient: phone,
+              template: 'auth.otp',
+              params: { code, minutes: OTP_MINUTES },
+            });
           });
         }
         return { sent: true, expiresInMinutes: OTP_MINUTES };
@@ -273,7 +281,10 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Create an API token for an integration (shown once)',
           body: Type.Object(
-            { name: Type.String({ minLength: 1, maxLength: 100 }), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) },
+            {
+              name: Type.String({ minLength: 1, maxLength: 100 }),
+              expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+            },
             { additionalProperties: false },
           ),
           response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
@@ -284,7 +295,12 @@ export const authRoutes =
         const expires = req.body.expiresInDays ? new Date(Date.now() + req.body.expiresInDays * 86_400_000) : null;
         const created = await db.transaction().execute(async (trx) => {
           const t = await createApiToken(trx, req.actor.accountId as string, req.body.name, expires);
-          await audit(trx, ctxOf(req), { action: 'create', entityType: 'api_token', entityId: t.id, after: { name: req.body.name } });
+          await audit(trx, ctxOf(req), {
+            action: 'create',
+            entityType: 'api_token',
+            entityId: t.id,
+            after: { name: req.body.name },
+          });
           return t;
         });
         return reply.status(201).send(created);
@@ -295,7 +311,11 @@ export const authRoutes =
       '/api/v1/auth/tokens/:id',
       {
         config: { policy: 'authenticated' },
-        schema: { tags: ['auth'], params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null() } },
+        schema: {
+          tags: ['auth'],
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 204: Type.Null() },
+        },
       },
       async (req, reply) => {
         const res = await db.transaction().execute(async (trx) => {
@@ -306,7 +326,8 @@ export const authRoutes =
             .where('account_id', '=', req.actor.accountId as string)
             .where('revoked_at', 'is', null)
             .executeTakeFirst();
-          if (r.numUpdatedRows) await audit(trx, ctxOf(req), { action: 'revoke', entityType: 'api_token', entityId: req.params.id });
+          if (r.numUpdatedRows)
+            await audit(trx, ctxOf(req), { action: 'revoke', entityType: 'api_token', entityId: req.params.id });
           return r.numUpdatedRows;
         });
         if (!res) throw notFound();
@@ -316,7 +337,11 @@ export const authRoutes =
   };
 
 async function findOrCreateResident(db: Db, hooks: AuthHooks, phone: string): Promise<string | null> {
-  const existing = await db.selectFrom('accounts').select(['id', 'kind', 'disabled']).where('phone', '=', phone).executeTakeFirst();
+  const existing = await db
+    .selectFrom('accounts')
+    .select(['id', 'kind', 'disabled'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
   if (existing) return existing.kind === 'resident' && !existing.disabled ? existing.id : null;
   const person = await hooks.findResidentByPhone(db, phone);
   if (!person) return null;
@@ -324,22 +349,43 @@ async function findOrCreateResident(db: Db, hooks: AuthHooks, phone: string): Pr
     const id = newId();
     const inserted = await trx
       .insertInto('accounts')
-      .values({ id, kind: 'resident', phone, display_name: person.name, person_id: person.personId, username: null, password_hash: null })
+      .values({
+        id,
+        kind: 'resident',
+        phone,
+        display_name: person.name,
+        person_id: person.personId,
+        username: null,
+        password_hash: null,
+      })
       .onConflict((oc) => oc.column('phone').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return (await trx.selectFrom('accounts').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id;
+    if (!inserted)
+      return (await trx.selectFrom('accounts').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id;
     await trx
       .insertInto('role_bindings')
       .values({ id: newId(), account_id: id, role: 'resident', scope_type: 'none', scope_id: null, scope_path: null })
       .execute();
-    await audit(trx, { actor: { accountId: id, kind: 'resident', displayName: person.name, personId: person.personId, bindings: [], via: 'session' } }, {
-      action: 'create',
-      entityType: 'account',
-      entityId: id,
-      after: { kind: 'resident', personId: person.personId },
-    });
+    await audit(
+      trx,
+      {
+        actor: {
+          accountId: id,
+          kind: 'resident',
+          displayName: person.name,
+          personId: person.personId,
+          bindings: [],
+          via: 'session',
+        },
+      },
+      {
+        action: 'create',
+        entityType: 'account',
+        entityId: id,
+        after: { kind: 'resident', personId: person.personId },
+      },
+    );
     return id;
   });
 }
-

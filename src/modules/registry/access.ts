@@ -28,6 +28,8 @@ export async function writableEstate(db: Executor, actor: Actor, estateId: strin
 /** Whether the actor may edit a company: regulators of any region it works in, or its own admin. */
 export function coversCompany(actor: Actor, roles: readonly Role[], companyId: string): boolean {
   return actor.bindings.some(
-    (b) => roles.includes(b.role) && (b.role === 'city_regulator' || b.role === 'district_regulator' || b.scopeId === companyId),
+    (b) =>
+      roles.includes(b.role) &&
+      (b.role === 'city_regulator' || b.role === 'district_regulator' || b.scopeId === companyId),
   );
 }

@@ -15,7 +15,11 @@ import { estateVisible } from './scope.ts';
 const LEVEL_PARENT = { city: null, district: 'city', street: 'district', community: 'street' } as const;
 
 export async function listRegions(db: Executor) {
-  const rows = await db.selectFrom('regions').select(['id', 'parent_id', 'level', 'code', 'name']).orderBy('path').execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['id', 'parent_id', 'level', 'code', 'name'])
+    .orderBy('path')
+    .execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, code: r.code, name: r.name }));
 }
 
@@ -26,11 +30,22 @@ export async function createRegion(
 ) {
   return db.transaction().execute(async (trx) => {
     const parent = input.parentId
-      ? await trx.selectFrom('regions').select(['id', 'level', 'path']).where('id', '=', input.parentId).executeTakeFirst()
+      ? await trx
+          .selectFrom('regions')
+          .select(['id', 'level', 'path'])
+          .where('id', '=', input.parentId)
+          .executeTakeFirst()
       : null;
     if ((parent?.level ?? null) !== LEVEL_PARENT[input.level]) throw new DomainError('registry.region_parent', 400);
     const id = newId();
-    const row = { id, parent_id: parent?.id ?? null, level: input.level, code: input.code, name: input.name, path: `${parent?.path ?? '/'}${id}/` };
+    const row = {
+      id,
+      parent_id: parent?.id ?? null,
+      level: input.level,
+      code: input.code,
+      name: input.name,
+      path: `${parent?.path ?? '/'}${id}/`,
+    };
     await trx.insertInto('regions').values(row).execute();
     await audit(trx, ctx, { action: 'create', entityType: 'region', entityId: id, after: row });
     return { id, parentId: row.parent_id, level: row.level, code: row.code, name: row.name };
@@ -64,8 +79,16 @@ function estateQuery(db: Executor) {
       'pm.name as project_manager_name',
       'estates.version',
       'estates.updated_at',
-      eb.selectFrom('buildings').select(eb.fn.countAll<number>().as('n')).whereRef('buildings.estate_id', '=', 'estates.id').as('building_count'),
-      eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.estate_id', '=', 'estates.id').as('unit_count'),
+      eb
+        .selectFrom('buildings')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('buildings.estate_id', '=', 'estates.id')
+        .as('building_count'),
+      eb
+        .selectFrom('units')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('units.estate_id', '=', 'estates.id')
+        .as('unit_count'),
     ]);
 }
 
@@ -107,7 +130,14 @@ export interface EstateFilter {
 
 export async function listEstates(db: Executor, ctx: RequestContext, f: EstateFilter, all = false) {
   let q = estateQuery(db).where(estateVisible(ctx.actor));
-  if (f.q) q = q.where((eb) => eb.or([eb('estates.name', 'ilike', `%${f.q}%`), eb('estates.code', 'ilike', `%${f.q}%`), eb('estates.address', 'ilike', `%${f.q}%`)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('estates.name', 'ilike', `%${f.q}%`),
+        eb('estates.code', 'ilike', `%${f.q}%`),
+        eb('estates.address', 'ilike', `%${f.q}%`),
+      ]),
+    );
   if (f.regionId) {
     const region = await db.selectFrom('regions').select('path').where('id', '=', f.regionId).executeTakeFirst();
     q = q.where('estates.region_path', 'like', `${region?.path ?? '/none/'}%`);
@@ -116,9 +146,14 @@ export async function listEstates(db: Executor, ctx: RequestContext, f: EstateFi
   if (f.serviceGrade) q = q.where('estates.service_grade', '=', f.serviceGrade);
   if (f.managementMode) q = q.where('estates.management_mode', '=', f.managementMode as 'company');
   const cursor = decodeCursor(f.cursor);
-  if (cursor) q = q.where((eb) => eb(eb.refTuple('estates.name', 'estates.id'), '>', eb.tuple(String(cursor.key), cursor.id)));
+  if (cursor)
+    q = q.where((eb) => eb(eb.refTuple('estates.name', 'estates.id'), '>', eb.tuple(String(cursor.key), cursor.id)));
   const limit = all ? 100_000 : (f.limit ?? 50);
-  const rows = await q.orderBy('estates.name').orderBy('estates.id').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('estates.name')
+    .orderBy('estates.id')
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows.map(toEstate), limit, (e) => e.name);
 }
 
@@ -142,13 +177,23 @@ type EstateInput = {
 };
 
 /** Resolves and checks the references of an estate: community in the caller's jurisdiction, company ↔ mode, manager. */
-async function estateColumns(trx: Executor, ctx: RequestContext, input: EstateInput, current?: { company_id: string | null; management_mode: string }) {
+async function estateColumns(
+  trx: Executor,
+  ctx: RequestContext,
+  input: EstateInput,
+  current?: { company_id: string | null; management_mode: string },
+) {
   const cols: Record<string, unknown> = {};
   if (input.communityId !== undefined) {
-    const community = await trx.selectFrom('regions').select(['id', 'level', 'parent_id', 'path']).where('id', '=', input.communityId).executeTakeFirst();
+    const community = await trx
+      .selectFrom('regions')
+      .select(['id', 'level', 'parent_id', 'path'])
+      .where('id', '=', input.communityId)
+      .executeTakeFirst();
     if (community?.level !== 'community') throw new DomainError('registry.not_community', 400);
     const regulator = ctx.actor.bindings.filter((b) => b.role === 'city_regulator' || b.role === 'district_regulator');
-    if (!regulator.some((b) => b.scopePath && community.path.startsWith(b.scopePath))) throw new DomainError('registry.region_out_of_scope', 403);
+    if (!regulator.some((b) => b.scopePath && community.path.startsWith(b.scopePath)))
+      throw new DomainError('registry.region_out_of_scope', 403);
     Object.assign(cols, { community_id: community.id, street_id: community.parent_id, region_path: community.path });
   }
   for (const [from, to] of [
@@ -168,8 +213,13 @@ async function estateColumns(trx: Executor, ctx: RequestContext, input: EstateIn
   const company = (cols.company_id !== undefined ? cols.company_id : current?.company_id) as string | null;
   if ((mode === 'company') !== (company != null)) throw new DomainError('registry.company_required', 400);
   if (cols.project_manager_id) {
-    const pm = await trx.selectFrom('staff').select(['company_id', 'status']).where('id', '=', cols.project_manager_id as string).executeTakeFirst();
-    if (!pm || pm.company_id !== company || pm.status !== 'active') throw new DomainError('registry.project_manager_company', 400);
+    const pm = await trx
+      .selectFrom('staff')
+      .select(['company_id', 'status'])
+      .where('id', '=', cols.project_manager_id as string)
+      .executeTakeFirst();
+    if (!pm || pm.company_id !== company || pm.status !== 'active')
+      throw new DomainError('registry.project_manager_company', 400);
   }
   return cols;
 }
@@ -186,7 +236,12 @@ export async function createEstate(db: Executor, ctx: RequestContext, input: Est
 }
 
 /** Regulators change anything in their jurisdiction; a company admin only the project manager of its own estates. */
-export async function patchEstate(db: Executor, ctx: RequestContext, id: string, input: EstateInput & { version: number }) {
+export async function patchEstate(
+  db: Executor,
+  ctx: RequestContext,
+  id: string,
+  input: EstateInput & { version: number },
+) {
   await db.transaction().execute(async (trx) => {
     const estate = await writableEstate(trx, ctx.actor, id, registryPolicy.editEstates);
     const { version, ...changes } = input;
@@ -209,16 +264,32 @@ export async function listBuildings(db: Executor, ctx: RequestContext, estateId:
       'name',
       'floors',
       'version',
-      eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.building_id', '=', 'buildings.id').as('unit_count'),
+      eb
+        .selectFrom('units')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('units.building_id', '=', 'buildings.id')
+        .as('unit_count'),
     ])
     .where('estate_id', '=', estateId)
     .orderBy(sql`length(name)`)
     .orderBy('name')
     .execute();
-  return rows.map((r) => ({ id: r.id, estateId: r.estate_id, name: r.name, floors: r.floors, unitCount: Number(r.unit_count ?? 0), version: r.version }));
+  return rows.map((r) => ({
+    id: r.id,
+    estateId: r.estate_id,
+    name: r.name,
+    floors: r.floors,
+    unitCount: Number(r.unit_count ?? 0),
+    version: r.version,
+  }));
 }
 
-export async function createBuilding(db: Executor, ctx: RequestContext, estateId: string, input: { name: string; floors?: number | null }) {
+export async function createBuilding(
+  db: Executor,
+  ctx: RequestContext,
+  estateId: string,
+  input: { name: string; floors?: number | null },
+) {
   return db.transaction().execute(async (trx) => {
     await writableEstate(trx, ctx.actor, estateId, registryPolicy.editUnits);
     const row = { id: newId(), estate_id: estateId, name: input.name, floors: input.floors ?? null };
@@ -228,21 +299,39 @@ export async function createBuilding(db: Executor, ctx: RequestContext, estateId
   });
 }
 
-export async function patchBuilding(db: Executor, ctx: RequestContext, id: string, input: { version: number; name?: string; floors?: number | null }) {
+export async function patchBuilding(
+  db: Executor,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; name?: string; floors?: number | null },
+) {
   return db.transaction().execute(async (trx) => {
     const building = await trx.selectFrom('buildings').select('estate_id').where('id', '=', id).executeTakeFirst();
     if (!building) throw notFound();
     await writableEstate(trx, ctx.actor, building.estate_id, registryPolicy.editUnits);
     const { version, ...changes } = input;
-    const { before, after } = await updateVersioned<{ id: string; estate_id: string; name: string; floors: number | null; version: number }>(
-      trx,
-      'buildings',
+    const { before, after } = await updateVersioned<{
+      id: string;
+      estate_id: string;
+      name: string;
+      floors: number | null;
+      version: number;
+    }>(trx, 'buildings', id, version, changes, false);
+    await audit(trx, ctx, {
+      action: 'update',
+      entityType: 'building',
+      entityId: id,
+      estateId: building.estate_id,
+      before,
+      after,
+    });
+    return {
       id,
-      version,
-      changes,
-      false,
-    );
-    await audit(trx, ctx, { action: 'update', entityType: 'building', entityId: id, estateId: building.estate_id, before, after });
-    return { id, estateId: after.estate_id, name: after.name, floors: after.floors, unitCount: 0, version: after.version };
+      estateId: after.estate_id,
+      name: after.name,
+      floors: after.floors,
+      unitCount: 0,
+      version: after.version,
+    };
   });
 }

@@ -2,9 +2,25 @@ import type { ExportColumn } from '../../kernel/export.ts';
 import { formatArea } from './identifiers.ts';
 
 /** Column sets for the registry's xlsx/csv exports (headers in both languages). */
-const col = <T>(key: string, zh: string, en: string, value: (r: T) => string | number | null): ExportColumn<T> => ({ key, header: { 'zh-CN': zh, en }, value });
+const col = <T>(key: string, zh: string, en: string, value: (r: T) => string | number | null): ExportColumn<T> => ({
+  key,
+  header: { 'zh-CN': zh, en },
+  value,
+});
 
-type E = { code: string; name: string; address: string; streetName: string; communityName: string; serviceGrade: number; companyName: string | null; managementMode: string; totalArea: number; buildingCount: number; unitCount: number };
+type E = {
+  code: string;
+  name: string;
+  address: string;
+  streetName: string;
+  communityName: string;
+  serviceGrade: number;
+  companyName: string | null;
+  managementMode: string;
+  totalArea: number;
+  buildingCount: number;
+  unitCount: number;
+};
 export const estateColumns: ExportColumn<E>[] = [
   col('code', '小区编码', 'Code', (r) => r.code),
   col('name', '小区名称', 'Name', (r) => r.name),
@@ -19,7 +35,17 @@ export const estateColumns: ExportColumn<E>[] = [
   col('units', '房屋数', 'Units', (r) => r.unitCount),
 ];
 
-type U = { estateName: string; buildingName: string; number: string; floor: number | null; use: string; area: number; areaSource: string; holder: string; owners: { name: string; phone: string | null }[] };
+type U = {
+  estateName: string;
+  buildingName: string;
+  number: string;
+  floor: number | null;
+  use: string;
+  area: number;
+  areaSource: string;
+  holder: string;
+  owners: { name: string; phone: string | null }[];
+};
 export const unitColumns: ExportColumn<U>[] = [
   col('estate', '小区', 'Estate', (r) => r.estateName),
   col('building', '楼栋', 'Building', (r) => r.buildingName),
@@ -32,7 +58,12 @@ export const unitColumns: ExportColumn<U>[] = [
   col('owners', '业主', 'Owners', (r) => r.owners.map((o) => o.name).join('、')),
 ];
 
-type P = { name: string; phone: string | null; idNumber: string | null; units: { estateName: string; buildingName: string; number: string }[] };
+type P = {
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  units: { estateName: string; buildingName: string; number: string }[];
+};
 export const ownerColumns: ExportColumn<P>[] = [
   col('name', '姓名', 'Name', (r) => r.name),
   col('phone', '手机号', 'Phone', (r) => r.phone),
@@ -40,7 +71,16 @@ export const ownerColumns: ExportColumn<P>[] = [
   col('units', '房屋', 'Units', (r) => r.units.map((u) => `${u.estateName} ${u.buildingName}-${u.number}`).join('；')),
 ];
 
-type C = { uscc: string; name: string; legalRepresentative: string; contactName: string | null; contactPhone: string | null; status: string; estateCount: number; staffCount: number };
+type C = {
+  uscc: string;
+  name: string;
+  legalRepresentative: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  status: string;
+  estateCount: number;
+  staffCount: number;
+};
 export const companyColumns: ExportColumn<C>[] = [
   col('uscc', '统一社会信用代码', 'USCC', (r) => r.uscc),
   col('name', '企业名称', 'Name', (r) => r.name),
@@ -52,7 +92,15 @@ export const companyColumns: ExportColumn<C>[] = [
   col('staff', '在职员工', 'Staff', (r) => r.staffCount),
 ];
 
-type S = { name: string; companyName: string; phone: string; position: string; estateName: string | null; status: string; certificates: { name: string }[] };
+type S = {
+  name: string;
+  companyName: string;
+  phone: string;
+  position: string;
+  estateName: string | null;
+  status: string;
+  certificates: { name: string }[];
+};
 export const staffColumns: ExportColumn<S>[] = [
   col('name', '姓名', 'Name', (r) => r.name),
   col('company', '企业', 'Company', (r) => r.companyName),

@@ -56,7 +56,16 @@ test('areas are exact hundredths of a square metre', () => {
 });
 
 test('effective area follows the SPC order: registered, surveyed, contract', () => {
-  assert.deepEqual(effectiveArea({ area_registered: 100, area_surveyed: 200, area_contract: 300 }), { area: 100, source: 'registered' });
-  assert.deepEqual(effectiveArea({ area_registered: null, area_surveyed: 200, area_contract: 300 }), { area: 200, source: 'surveyed' });
-  assert.deepEqual(effectiveArea({ area_registered: null, area_surveyed: null, area_contract: 300 }), { area: 300, source: 'contract' });
+  assert.deepEqual(effectiveArea({ area_registered: 100, area_surveyed: 200, area_contract: 300 }), {
+    area: 100,
+    source: 'registered',
+  });
+  assert.deepEqual(effectiveArea({ area_registered: null, area_surveyed: 200, area_contract: 300 }), {
+    area: 200,
+    source: 'surveyed',
+  });
+  assert.deepEqual(effectiveArea({ area_registered: null, area_surveyed: null, area_contract: 300 }), {
+    area: 300,
+    source: 'contract',
+  });
 });

@@ -44,7 +44,8 @@ export const maskPhone = (phone: string | null): string | null =>
   phone ? (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****') : null;
 
 /** 11010519491231002X → 1101**********002X */
-export const maskResidentId = (id: string | null): string | null => (id ? `${id.slice(0, 4)}**********${id.slice(-4)}` : null);
+export const maskResidentId = (id: string | null): string | null =>
+  id ? `${id.slice(0, 4)}**********${id.slice(-4)}` : null;
 
 /** Areas are integer hundredths of a square metre. '89.5' → 8950; refuses more than two decimals. */
 export function parseArea(text: string | number): number | null {
@@ -54,10 +55,15 @@ export function parseArea(text: string | number): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-export const formatArea = (centi: number): string => `${Math.trunc(centi / 100)}.${String(centi % 100).padStart(2, '0')}`;
+export const formatArea = (centi: number): string =>
+  `${Math.trunc(centi / 100)}.${String(centi % 100).padStart(2, '0')}`;
 
 /** SPC interpretation art. 8: the registered area, else the surveyed area, else the contract area. */
-export function effectiveArea(u: { area_registered: number | null; area_surveyed: number | null; area_contract: number | null }) {
+export function effectiveArea(u: {
+  area_registered: number | null;
+  area_surveyed: number | null;
+  area_contract: number | null;
+}) {
   if (u.area_registered != null) return { area: u.area_registered, source: 'registered' as const };
   if (u.area_surveyed != null) return { area: u.area_surveyed, source: 'surveyed' as const };
   return { area: u.area_contract as number, source: 'contract' as const };

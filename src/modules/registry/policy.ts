@@ -16,7 +16,14 @@ export const registryPolicy = {
   editUnits: [...REGULATOR, 'company_admin', 'project_manager'],
   readOwners: ['city_regulator', 'district_regulator', 'street_office', 'community', ...COMPANY, 'committee_member'],
   /** Full phone and ID numbers: only those who must contact or identify owners; every read audited. */
-  readPersonalData: ['city_regulator', 'district_regulator', 'street_office', 'community', 'company_admin', 'project_manager'],
+  readPersonalData: [
+    'city_regulator',
+    'district_regulator',
+    'street_office',
+    'community',
+    'company_admin',
+    'project_manager',
+  ],
   readCompanies: [...GOVERNMENT, ...COMPANY, 'committee_member'],
   editCompanies: [...REGULATOR, 'company_admin'],
   createCompanies: REGULATOR,

@@ -14,7 +14,9 @@ const Account = Type.Object({
   kind: Type.String(),
   disabled: Type.Boolean(),
   version: Type.Integer(),
-  bindings: Type.Array(Type.Object({ role: Type.String(), scopeType: Type.String(), scopeId: Type.Union([Type.String(), Type.Null()]) })),
+  bindings: Type.Array(
+    Type.Object({ role: Type.String(), scopeType: Type.String(), scopeId: Type.Union([Type.String(), Type.Null()]) }),
+  ),
 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 
@@ -24,7 +26,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['accounts'];
   app.get(
     '/api/v1/accounts',
-    { config: { policy: P.manageAccounts }, schema: { tags, querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }), response: { 200: Page(Account) } } },
+    {
+      config: { policy: P.manageAccounts },
+      schema: {
+        tags,
+        querystring: Type.Object(
+          { ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Account) },
+      },
+    },
     async (req) => accounts.listAccounts(db, ctxOf(req), req.query),
   );
   app.post(
@@ -40,7 +52,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
             password: Password,
             displayName: Type.String({ minLength: 1, maxLength: 100 }),
             bindings: Type.Array(
-              Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), scopeId: Type.Union([Id, Type.Null()]) }, { additionalProperties: false }),
+              Type.Object(
+                { role: Type.Union(ROLES.map((r) => Type.Literal(r))), scopeId: Type.Union([Id, Type.Null()]) },
+                { additionalProperties: false },
+              ),
               { minItems: 1, maxItems: 10 },
             ),
           },
@@ -60,10 +75,23 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Rename, disable or reset the password (ends the account’s sessions)',
         params: IdParams,
         body: Type.Object(
-          { version: Version, displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), disabled: Type.Optional(Type.Boolean()), password: Type.Optional(Password) },
+          {
+            version: Version,
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            disabled: Type.Optional(Type.Boolean()),
+            password: Type.Optional(Password),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), disabled: Type.Boolean(), version: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            username: Type.String(),
+            displayName: Type.String(),
+            disabled: Type.Boolean(),
+            version: Type.Integer(),
+          }),
+        },
       },
     },
     async (req) => accounts.patchAccount(db, ctxOf(req), req.params.id, req.body),

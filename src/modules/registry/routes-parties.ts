@@ -14,57 +14,132 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['registry'];
 
   const CompanyList = S.ListQuery({ status: Type.Optional(Type.String({ maxLength: 20 })) });
-  app.get('/api/v1/companies', { config: { policy: P.readCompanies }, schema: { tags, querystring: CompanyList, response: { 200: Page(S.Company) } } }, async (req, reply) => {
-    const { format, ...filter } = req.query;
-    if (format === 'xlsx' || format === 'csv') {
-      const page = await parties.listCompanies(db, ctxOf(req), filter, true);
-      return sendExport(reply, format, 'companies', companyColumns, page.items, req.lang);
-    }
-    return parties.listCompanies(db, ctxOf(req), filter);
+  app.get(
+    '/api/v1/companies',
+    {
+      config: { policy: P.readCompanies },
+      schema: { tags, querystring: CompanyList, response: { 200: Page(S.Company) } },
+    },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      if (format === 'xlsx' || format === 'csv') {
+        const page = await parties.listCompanies(db, ctxOf(req), filter, true);
+        return sendExport(reply, format, 'companies', companyColumns, page.items, req.lang);
+      }
+      return parties.listCompanies(db, ctxOf(req), filter);
+    },
+  );
+  app.get(
+    '/api/v1/companies/:id',
+    { config: { policy: P.readCompanies }, schema: { tags, params: S.IdParams, response: { 200: S.Company } } },
+    async (req) => parties.getCompany(db, ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/companies',
+    { config: { policy: P.createCompanies }, schema: { tags, body: S.CompanyCreate, response: { 201: S.Company } } },
+    async (req, reply) => reply.status(201).send(await parties.createCompany(db, ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/companies/:id',
+    {
+      config: { policy: P.editCompanies },
+      schema: { tags, params: S.IdParams, body: S.CompanyPatch, response: { 200: S.Company } },
+    },
+    async (req) =>
+      parties.patchCompany(db, ctxOf(req), req.params.id, req.body as Parameters<typeof parties.patchCompany>[3]),
+  );
+
+  const StaffList = S.ListQuery({
+    companyId: Type.Optional(S.Id),
+    estateId: Type.Optional(S.Id),
+    position: Type.Optional(Type.String({ maxLength: 30 })),
   });
-  app.get('/api/v1/companies/:id', { config: { policy: P.readCompanies }, schema: { tags, params: S.IdParams, response: { 200: S.Company } } }, async (req) =>
-    parties.getCompany(db, ctxOf(req), req.params.id),
+  app.get(
+    '/api/v1/staff',
+    {
+      config: { policy: P.readStaff },
+      schema: { tags, querystring: StaffList, response: { 200: Page(S.StaffMember) } },
+    },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      if (format === 'xlsx' || format === 'csv') {
+        const page = await parties.listStaff(db, ctxOf(req), filter, true);
+        return sendExport(reply, format, 'staff', staffColumns, page.items, req.lang);
+      }
+      return parties.listStaff(db, ctxOf(req), filter);
+    },
   );
-  app.post('/api/v1/companies', { config: { policy: P.createCompanies }, schema: { tags, body: S.CompanyCreate, response: { 201: S.Company } } }, async (req, reply) =>
-    reply.status(201).send(await parties.createCompany(db, ctxOf(req), req.body)),
+  app.post(
+    '/api/v1/staff',
+    { config: { policy: P.editStaff }, schema: { tags, body: S.StaffCreate, response: { 201: S.StaffMember } } },
+    async (req, reply) => reply.status(201).send(await parties.createStaff(db, ctxOf(req), req.body)),
   );
-  app.patch('/api/v1/companies/:id', { config: { policy: P.editCompanies }, schema: { tags, params: S.IdParams, body: S.CompanyPatch, response: { 200: S.Company } } }, async (req) =>
-    parties.patchCompany(db, ctxOf(req), req.params.id, req.body as Parameters<typeof parties.patchCompany>[3]),
+  app.patch(
+    '/api/v1/staff/:id',
+    {
+      config: { policy: P.editStaff },
+      schema: { tags, params: S.IdParams, body: S.StaffPatch, response: { 200: S.StaffMember } },
+    },
+    async (req) => parties.patchStaff(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/staff/:id/pii',
+    {
+      config: { policy: P.readPersonalData },
+      schema: {
+        tags,
+        summary: 'Full phone and ID number (audited)',
+        params: S.IdParams,
+        response: { 200: S.PersonPii },
+      },
+    },
+    async (req) => parties.readStaffPii(db, ctxOf(req), req.params.id),
   );
 
-  const StaffList = S.ListQuery({ companyId: Type.Optional(S.Id), estateId: Type.Optional(S.Id), position: Type.Optional(Type.String({ maxLength: 30 })) });
-  app.get('/api/v1/staff', { config: { policy: P.readStaff }, schema: { tags, querystring: StaffList, response: { 200: Page(S.StaffMember) } } }, async (req, reply) => {
-    const { format, ...filter } = req.query;
-    if (format === 'xlsx' || format === 'csv') {
-      const page = await parties.listStaff(db, ctxOf(req), filter, true);
-      return sendExport(reply, format, 'staff', staffColumns, page.items, req.lang);
-    }
-    return parties.listStaff(db, ctxOf(req), filter);
-  });
-  app.post('/api/v1/staff', { config: { policy: P.editStaff }, schema: { tags, body: S.StaffCreate, response: { 201: S.StaffMember } } }, async (req, reply) =>
-    reply.status(201).send(await parties.createStaff(db, ctxOf(req), req.body)),
+  app.get(
+    '/api/v1/departments',
+    {
+      config: { policy: P.readDepartments },
+      schema: {
+        tags,
+        summary: 'Departments and the categories they answer for',
+        response: { 200: Type.Array(S.Department) },
+      },
+    },
+    async () => parties.listDepartments(db),
   );
-  app.patch('/api/v1/staff/:id', { config: { policy: P.editStaff }, schema: { tags, params: S.IdParams, body: S.StaffPatch, response: { 200: S.StaffMember } } }, async (req) =>
-    parties.patchStaff(db, ctxOf(req), req.params.id, req.body),
+  app.post(
+    '/api/v1/departments',
+    {
+      config: { policy: P.editDepartments },
+      schema: { tags, body: S.DepartmentCreate, response: { 201: S.Department } },
+    },
+    async (req, reply) => reply.status(201).send(await parties.createDepartment(db, ctxOf(req), req.body)),
   );
-  app.get('/api/v1/staff/:id/pii', { config: { policy: P.readPersonalData }, schema: { tags, summary: 'Full phone and ID number (audited)', params: S.IdParams, response: { 200: S.PersonPii } } }, async (req) =>
-    parties.readStaffPii(db, ctxOf(req), req.params.id),
+  app.patch(
+    '/api/v1/departments/:id',
+    {
+      config: { policy: P.editDepartments },
+      schema: { tags, params: S.IdParams, body: S.DepartmentPatch, response: { 200: S.Department } },
+    },
+    async (req) => parties.patchDepartment(db, ctxOf(req), req.params.id, req.body),
   );
 
-  app.get('/api/v1/departments', { config: { policy: P.readDepartments }, schema: { tags, summary: 'Departments and the categories they answer for', response: { 200: Type.Array(S.Department) } } }, async () =>
-    parties.listDepartments(db),
+  app.get(
+    '/api/v1/estates/:id/committees',
+    {
+      config: { policy: P.readCommittees },
+      schema: { tags, params: S.IdParams, response: { 200: Type.Array(S.Committee) } },
+    },
+    async (req) => parties.listCommittees(db, ctxOf(req), req.params.id),
   );
-  app.post('/api/v1/departments', { config: { policy: P.editDepartments }, schema: { tags, body: S.DepartmentCreate, response: { 201: S.Department } } }, async (req, reply) =>
-    reply.status(201).send(await parties.createDepartment(db, ctxOf(req), req.body)),
-  );
-  app.patch('/api/v1/departments/:id', { config: { policy: P.editDepartments }, schema: { tags, params: S.IdParams, body: S.DepartmentPatch, response: { 200: S.Department } } }, async (req) =>
-    parties.patchDepartment(db, ctxOf(req), req.params.id, req.body),
-  );
-
-  app.get('/api/v1/estates/:id/committees', { config: { policy: P.readCommittees }, schema: { tags, params: S.IdParams, response: { 200: Type.Array(S.Committee) } } }, async (req) =>
-    parties.listCommittees(db, ctxOf(req), req.params.id),
-  );
-  app.post('/api/v1/estates/:id/committees', { config: { policy: P.editCommittees }, schema: { tags, params: S.IdParams, body: S.CommitteeCreate, response: { 201: Type.Array(S.Committee) } } }, async (req, reply) =>
-    reply.status(201).send(await parties.createCommittee(db, ctxOf(req), req.params.id, req.body)),
+  app.post(
+    '/api/v1/estates/:id/committees',
+    {
+      config: { policy: P.editCommittees },
+      schema: { tags, params: S.IdParams, body: S.CommitteeCreate, response: { 201: Type.Array(S.Committee) } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await parties.createCommittee(db, ctxOf(req), req.params.id, req.body)),
   );
 };

@@ -5,7 +5,9 @@ import { PageQuery } from '../../kernel/pagination.ts';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 /** Every field optional: the body of a PATCH. */
 const optionalAll = <T extends Record<string, TSchema>>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: TOptional<T[K]> };
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof T]: TOptional<T[K]>;
+  };
 export const Id = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Id });
 export const Version = Type.Integer({ minimum: 1, description: 'the version read; a stale one gets 409' });
@@ -15,13 +17,27 @@ const Name = Type.String({ minLength: 1, maxLength: 100 });
 const Phone = Type.String({ pattern: '^1[3-9]\\d{9}$' });
 
 export const ListQuery = (extra: Record<string, ReturnType<typeof Type.Optional>>) =>
-  Type.Object({ ...PageQuery, ...ExportQuery, q: Type.Optional(Type.String({ maxLength: 100 })), ...extra }, { additionalProperties: false });
+  Type.Object(
+    { ...PageQuery, ...ExportQuery, q: Type.Optional(Type.String({ maxLength: 100 })), ...extra },
+    { additionalProperties: false },
+  );
 
-export const Region = Type.Object({ id: Type.String(), parentId: Nullable(Type.String()), level: Type.String(), code: Type.String(), name: Type.String() });
+export const Region = Type.Object({
+  id: Type.String(),
+  parentId: Nullable(Type.String()),
+  level: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+});
 export const RegionCreate = Type.Object(
   {
     parentId: Nullable(Id),
-    level: Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('street'), Type.Literal('community')]),
+    level: Type.Union([
+      Type.Literal('city'),
+      Type.Literal('district'),
+      Type.Literal('street'),
+      Type.Literal('community'),
+    ]),
     code: Type.String({ pattern: '^[0-9A-Za-z_-]{2,32}$' }),
     name: Name,
   },
@@ -93,7 +109,10 @@ const EstateFields = {
   totalArea: Type.Integer({ minimum: 0, maximum: 1e12, description: '0.01 m²' }),
   projectManagerId: Type.Optional(Nullable(Id)),
 };
-export const EstateCreate = Type.Object({ code: Type.String({ pattern: '^[0-9A-Za-z_-]{2,32}$' }), ...EstateFields }, { additionalProperties: false });
+export const EstateCreate = Type.Object(
+  { code: Type.String({ pattern: '^[0-9A-Za-z_-]{2,32}$' }), ...EstateFields },
+  { additionalProperties: false },
+);
 export const EstatePatch = Type.Object(
   {
     version: Version,
@@ -111,16 +130,32 @@ export const Building = Type.Object({
   version: Type.Integer(),
 });
 export const BuildingCreate = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 50 }), floors: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 200 }))) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    floors: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 200 }))),
+  },
   { additionalProperties: false },
 );
 export const BuildingPatch = Type.Object(
-  { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), floors: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 200 }))) },
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    floors: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 200 }))),
+  },
   { additionalProperties: false },
 );
 
-const Use = Type.Union([Type.Literal('residence'), Type.Literal('shop'), Type.Literal('parking'), Type.Literal('other')]);
-const Holder = Type.Union([Type.Literal('owner'), Type.Literal('developer_unsold'), Type.Literal('developer_undelivered')]);
+const Use = Type.Union([
+  Type.Literal('residence'),
+  Type.Literal('shop'),
+  Type.Literal('parking'),
+  Type.Literal('other'),
+]);
+const Holder = Type.Union([
+  Type.Literal('owner'),
+  Type.Literal('developer_unsold'),
+  Type.Literal('developer_undelivered'),
+]);
 export const OwnerRef = Type.Object({
   personId: Type.String(),
   name: Type.String(),
@@ -168,10 +203,23 @@ export const Person = Type.Object({
   name: Type.String(),
   phone: Nullable(Type.String()),
   idNumber: Nullable(Type.String()),
-  units: Type.Array(Type.Object({ unitId: Type.String(), estateName: Type.String(), buildingName: Type.String(), number: Type.String(), isRepresentative: Type.Boolean() })),
+  units: Type.Array(
+    Type.Object({
+      unitId: Type.String(),
+      estateName: Type.String(),
+      buildingName: Type.String(),
+      number: Type.String(),
+      isRepresentative: Type.Boolean(),
+    }),
+  ),
   version: Type.Integer(),
 });
-export const PersonPii = Type.Object({ id: Type.String(), name: Type.String(), phone: Nullable(Type.String()), idNumber: Nullable(Type.String()) });
+export const PersonPii = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  phone: Nullable(Type.String()),
+  idNumber: Nullable(Type.String()),
+});
 export const OwnershipCreate = Type.Object(
   {
     personId: Type.Optional(Id),
@@ -184,7 +232,12 @@ export const OwnershipCreate = Type.Object(
   { additionalProperties: false },
 );
 export const PersonPatch = Type.Object(
-  { version: Version, name: Type.Optional(Name), phone: Type.Optional(Nullable(Phone)), idNumber: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18 }))) },
+  {
+    version: Version,
+    name: Type.Optional(Name),
+    phone: Type.Optional(Nullable(Phone)),
+    idNumber: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18 }))),
+  },
   { additionalProperties: false },
 );
 
@@ -208,18 +261,27 @@ const CompanyFields = {
   contactPhone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 };
-export const CompanyCreate = Type.Object({ uscc: Type.String({ minLength: 18, maxLength: 18 }), ...CompanyFields }, { additionalProperties: false });
+export const CompanyCreate = Type.Object(
+  { uscc: Type.String({ minLength: 18, maxLength: 18 }), ...CompanyFields },
+  { additionalProperties: false },
+);
 export const CompanyPatch = Type.Object(
   {
     version: Version,
-    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('deregistered')])),
+    status: Type.Optional(
+      Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('deregistered')]),
+    ),
     ...optionalAll(CompanyFields),
   },
   { additionalProperties: false },
 );
 
 const Certificate = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }), number: Type.Optional(Type.String({ maxLength: 50 })), expires: Type.Optional(Type.String({ format: 'date' })) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    number: Type.Optional(Type.String({ maxLength: 50 })),
+    expires: Type.Optional(Type.String({ format: 'date' })),
+  },
   { additionalProperties: false },
 );
 export const StaffMember = Type.Object({
@@ -236,7 +298,16 @@ export const StaffMember = Type.Object({
   status: Type.String(),
   version: Type.Integer(),
 });
-export const POSITIONS = ['general_manager', 'project_manager', 'engineer', 'customer_service', 'security', 'cleaner', 'gardener', 'other'] as const;
+export const POSITIONS = [
+  'general_manager',
+  'project_manager',
+  'engineer',
+  'customer_service',
+  'security',
+  'cleaner',
+  'gardener',
+  'other',
+] as const;
 const Position = Type.Union(POSITIONS.map((p) => Type.Literal(p)));
 export const StaffCreate = Type.Object(
   {
@@ -280,7 +351,10 @@ export const CommitteeCreate = Type.Object(
     termEnd: Type.Optional(Nullable(Type.String({ format: 'date' }))),
     members: Type.Array(
       Type.Object(
-        { personId: Id, position: Type.Union([Type.Literal('director'), Type.Literal('deputy_director'), Type.Literal('member')]) },
+        {
+          personId: Id,
+          position: Type.Union([Type.Literal('director'), Type.Literal('deputy_director'), Type.Literal('member')]),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 21 },

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor, Binding } from '../../kernel/auth/roles.ts';
 import type { Database } from '../../kernel/db.ts';
 
@@ -21,7 +21,14 @@ export function estateVisible(actor: Actor) {
       else if (b.scopeType === 'estate' && b.scopeId) ors.push(eb('estates.id', '=', b.scopeId));
       else if (b.role === 'resident' && actor.personId) {
         ors.push(
-          eb('estates.id', 'in', eb.selectFrom('unit_owners').select('unit_owners.estate_id').where('unit_owners.person_id', '=', actor.personId)),
+          eb(
+            'estates.id',
+            'in',
+            eb
+              .selectFrom('unit_owners')
+              .select('unit_owners.estate_id')
+              .where('unit_owners.person_id', '=', actor.personId),
+          ),
         );
       }
     }
@@ -42,7 +49,8 @@ export function visibleEstateIds(actor: Actor) {
  */
 export function companyVisible(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'companies'>): Expression<SqlBool> => {
-    if (actor.bindings.some((b) => b.role === 'city_regulator' || b.role === 'district_regulator')) return sql<SqlBool>`true`;
+    if (actor.bindings.some((b) => b.role === 'city_regulator' || b.role === 'district_regulator'))
+      return sql<SqlBool>`true`;
     const ors: Expression<SqlBool>[] = [];
     const own = actor.bindings.filter((b) => b.scopeType === 'company' && b.scopeId).map((b) => b.scopeId as string);
     if (own.length) ors.push(eb('companies.id', 'in', own));
@@ -53,7 +61,11 @@ export function companyVisible(actor: Actor) {
         eb(
           'companies.id',
           'in',
-          eb.selectFrom('estates').select('estates.company_id').where(estates as never).where('estates.company_id', 'is not', null),
+          eb
+            .selectFrom('estates')
+            .select('estates.company_id')
+            .where(estates as never)
+            .where('estates.company_id', 'is not', null),
         ) as Expression<SqlBool>,
       );
     }
@@ -74,7 +86,11 @@ export function staffVisible(actor: Actor) {
           eb(
             'staff.company_id',
             'in',
-            eb.selectFrom('estates').select('estates.company_id').where('estates.region_path', 'like', `${b.scopePath}%`).where('estates.company_id', 'is not', null),
+            eb
+              .selectFrom('estates')
+              .select('estates.company_id')
+              .where('estates.region_path', 'like', `${b.scopePath}%`)
+              .where('estates.company_id', 'is not', null),
           ) as Expression<SqlBool>,
         );
       }

@@ -18,8 +18,16 @@ export const DEMO_RESIDENT_PHONE = '13800000001';
 
 /** Departments and what they answer for (seed chibi-2024-work-plan.txt, 四、职责分工). */
 export const DEPARTMENTS: { kind: string; name: string; categories: string[] }[] = [
-  { kind: 'urban_management', name: '城管执法局', categories: ['违法建设', '户外广告', '外立面', '施工噪声', '商业经营噪声', '环卫保洁', '垃圾分类'] },
-  { kind: 'public_security', name: '公安局', categories: ['社会生活噪音', '宠物', '侵占物业用房', '治安', '流动人口', '物业退出秩序'] },
+  {
+    kind: 'urban_management',
+    name: '城管执法局',
+    categories: ['违法建设', '户外广告', '外立面', '施工噪声', '商业经营噪声', '环卫保洁', '垃圾分类'],
+  },
+  {
+    kind: 'public_security',
+    name: '公安局',
+    categories: ['社会生活噪音', '宠物', '侵占物业用房', '治安', '流动人口', '物业退出秩序'],
+  },
   { kind: 'fire_rescue', name: '消防救援大队', categories: ['消防违法', '消防通道', '消防设施'] },
   { kind: 'market_regulation', name: '市场监管局', categories: ['电梯', '机械式停车设备', '住改商'] },
   { kind: 'development_reform', name: '发改局', categories: ['物业收费纠纷', '前期物业收费'] },
@@ -51,16 +59,30 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
     if (await trx.selectFrom('regions').select('id').where('code', '=', 'JC').executeTakeFirst()) return;
 
     const regions: Record<string, { id: string; path: string }> = {};
-    const addRegion = async (code: string, name: string, level: 'city' | 'district' | 'street' | 'community', parent?: string) => {
+    const addRegion = async (
+      code: string,
+      name: string,
+      level: 'city' | 'district' | 'street' | 'community',
+      parent?: string,
+    ) => {
       const id = newId();
       const path = `${parent ? regions[parent].path : '/'}${id}/`;
       regions[code] = { id, path };
-      await trx.insertInto('regions').values({ id, code, name, level, parent_id: parent ? regions[parent].id : null, path }).execute();
+      await trx
+        .insertInto('regions')
+        .values({ id, code, name, level, parent_id: parent ? regions[parent].id : null, path })
+        .execute();
     };
     await addRegion('JC', '江城市', 'city');
     const tree = {
-      JN: { name: '江南区', streets: { WJ: ['望江街道', ['望江社区', '临江社区']], BH: ['滨湖街道', ['滨湖社区', '翠湖社区']] } },
-      JB: { name: '江北区', streets: { CB: ['城北街道', ['北门社区', '红星社区']], XH: ['新华街道', ['新华社区', '光明社区']] } },
+      JN: {
+        name: '江南区',
+        streets: { WJ: ['望江街道', ['望江社区', '临江社区']], BH: ['滨湖街道', ['滨湖社区', '翠湖社区']] },
+      },
+      JB: {
+        name: '江北区',
+        streets: { CB: ['城北街道', ['北门社区', '红星社区']], XH: ['新华街道', ['新华社区', '光明社区']] },
+      },
     } as const;
     const communities: string[] = [];
     for (const [dCode, d] of Object.entries(tree)) {
@@ -77,7 +99,14 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
     await insertChunks(
       trx,
       'departments',
-      DEPARTMENTS.map((d) => ({ id: newId(), region_id: regions.JC.id, kind: d.kind, name: `江城市${d.name}`, phone: `0513-8${r.int(100, 999)}${r.int(1000, 9999)}`, categories: d.categories })),
+      DEPARTMENTS.map((d) => ({
+        id: newId(),
+        region_id: regions.JC.id,
+        kind: d.kind,
+        name: `江城市${d.name}`,
+        phone: `0513-8${r.int(100, 999)}${r.int(1000, 9999)}`,
+        categories: d.categories,
+      })),
     );
 
     const companies = COMPANY_WORDS.slice(0, 5).map((w, i) => ({
@@ -110,7 +139,13 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
       const estateId = newId();
       let pmId: string | null = null;
       if (company) {
-        for (const [k, position] of ['project_manager', 'engineer', 'customer_service', 'security', 'cleaner'].entries()) {
+        for (const [k, position] of [
+          'project_manager',
+          'engineer',
+          'customer_service',
+          'security',
+          'cleaner',
+        ].entries()) {
           const id = newId();
           if (k === 0) pmId = id;
           staff.push({
@@ -120,7 +155,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
             phone: mobile(r, staffSerial++),
             id_number: residentId(5_000_000 + staffSerial),
             position,
-            certificates: JSON.stringify(k === 0 ? [{ name: '物业管理项目经理证书', number: `PM${r.int(100000, 999999)}` }] : []),
+            certificates: JSON.stringify(
+              k === 0 ? [{ name: '物业管理项目经理证书', number: `PM${r.int(100000, 999999)}` }] : [],
+            ),
             estate_id: estateId,
           });
         }
@@ -159,13 +196,35 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
       for (let s = 1; s <= 6; s++) {
         const area = r.int(3000, 9000);
         totalArea += area;
-        units.push({ id: newId(), estate_id: estateId, building_id: shopsBuilding, number: `S${s}`, floor: 1, use: 'shop', area_registered: area, area_surveyed: null, area_contract: null, holder: 'owner' });
+        units.push({
+          id: newId(),
+          estate_id: estateId,
+          building_id: shopsBuilding,
+          number: `S${s}`,
+          floor: 1,
+          use: 'shop',
+          area_registered: area,
+          area_surveyed: null,
+          area_contract: null,
+          holder: 'owner',
+        });
         estateUnits.push(units[units.length - 1]);
       }
       for (let p = 1; p <= 20; p++) {
         const area = 1250;
         totalArea += area;
-        units.push({ id: newId(), estate_id: estateId, building_id: shopsBuilding, number: `P${String(p).padStart(3, '0')}`, floor: -1, use: 'parking', area_registered: null, area_surveyed: area, area_contract: null, holder: r.next() < 0.3 ? 'developer_unsold' : 'owner' });
+        units.push({
+          id: newId(),
+          estate_id: estateId,
+          building_id: shopsBuilding,
+          number: `P${String(p).padStart(3, '0')}`,
+          floor: -1,
+          use: 'parking',
+          area_registered: null,
+          area_surveyed: area,
+          area_contract: null,
+          holder: r.next() < 0.3 ? 'developer_unsold' : 'owner',
+        });
         estateUnits.push(units[units.length - 1]);
       }
       // Owners: one person per unit, except buyers of a flat and a parking space, and some co-owned flats.
@@ -208,9 +267,19 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
         _pm: pmId,
       });
     }
-    await insertChunks(trx, 'estates', estates.map(({ _pm, ...rest }) => rest));
+    await insertChunks(
+      trx,
+      'estates',
+      estates.map(({ _pm, ...rest }) => rest),
+    );
     await insertChunks(trx, 'staff', staff);
-    for (const e of estates) if (e._pm) await trx.updateTable('estates').set({ project_manager_id: e._pm as string }).where('id', '=', e.id as string).execute();
+    for (const e of estates)
+      if (e._pm)
+        await trx
+          .updateTable('estates')
+          .set({ project_manager_id: e._pm as string })
+          .where('id', '=', e.id as string)
+          .execute();
     await insertChunks(trx, 'buildings', buildings);
     await insertChunks(trx, 'units', units);
     await insertChunks(trx, 'persons', persons);
@@ -220,29 +289,78 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
     const first = estates[0];
     const members = owners.filter((o) => o.estate_id === first.id && o.is_representative).slice(1, 6);
     const committeeId = newId();
-    await trx.insertInto('committees').values({ id: committeeId, estate_id: first.id as string, kind: 'owners_committee', term_start: '2025-01-01', term_end: '2029-12-31' }).execute();
+    await trx
+      .insertInto('committees')
+      .values({
+        id: committeeId,
+        estate_id: first.id as string,
+        kind: 'owners_committee',
+        term_start: '2025-01-01',
+        term_end: '2029-12-31',
+      })
+      .execute();
     await trx
       .insertInto('committee_members')
-      .values(members.map((m, i) => ({ committee_id: committeeId, person_id: m.person_id as string, position: i === 0 ? 'director' : i === 1 ? 'deputy_director' : 'member' })))
+      .values(
+        members.map((m, i) => ({
+          committee_id: committeeId,
+          person_id: m.person_id as string,
+          position: i === 0 ? 'director' : i === 1 ? 'deputy_director' : 'member',
+        })),
+      )
       .execute();
 
-    const region = (code: string, role: BindingInput['role']): BindingInput => ({ role, scopeType: 'region', scopeId: regions[code].id, scopePath: regions[code].path });
-    const dept = await trx.selectFrom('departments').select(['id']).where('kind', '=', 'urban_management').executeTakeFirstOrThrow();
+    const region = (code: string, role: BindingInput['role']): BindingInput => ({
+      role,
+      scopeType: 'region',
+      scopeId: regions[code].id,
+      scopePath: regions[code].path,
+    });
+    const dept = await trx
+      .selectFrom('departments')
+      .select(['id'])
+      .where('kind', '=', 'urban_management')
+      .executeTakeFirstOrThrow();
     const accounts: [string, string, BindingInput[]][] = [
       ['city.admin', '江城市住建局', [region('JC', 'city_regulator')]],
       ['jiangnan.admin', '江南区住建局', [region('JN', 'district_regulator')]],
       ['wangjiang.street', '望江街道办事处', [region('WJ', 'street_office')]],
       ['wangjiang.community', '望江社区居委会', [region('WJ1', 'community')]],
-      ['dept.chengguan', '江城市城管执法局', [{ role: 'department', scopeType: 'department', scopeId: dept.id, scopePath: regions.JC.path }]],
+      [
+        'dept.chengguan',
+        '江城市城管执法局',
+        [{ role: 'department', scopeType: 'department', scopeId: dept.id, scopePath: regions.JC.path }],
+      ],
       ['company.admin', companies[0].name, [{ role: 'company_admin', scopeType: 'company', scopeId: companies[0].id }]],
-      ['company.staff', `${companies[0].name} 客服`, [{ role: 'company_staff', scopeType: 'estate', scopeId: first.id as string }]],
-      ['project.manager', `${first.name}项目负责人`, [{ role: 'project_manager', scopeType: 'estate', scopeId: first.id as string }]],
-      ['committee.member', `${first.name}业主委员会`, [{ role: 'committee_member', scopeType: 'estate', scopeId: first.id as string }]],
+      [
+        'company.staff',
+        `${companies[0].name} 客服`,
+        [{ role: 'company_staff', scopeType: 'estate', scopeId: first.id as string }],
+      ],
+      [
+        'project.manager',
+        `${first.name}项目负责人`,
+        [{ role: 'project_manager', scopeType: 'estate', scopeId: first.id as string }],
+      ],
+      [
+        'committee.member',
+        `${first.name}业主委员会`,
+        [{ role: 'committee_member', scopeType: 'estate', scopeId: first.id as string }],
+      ],
     ];
     for (const [username, displayName, bindings] of accounts) {
       await createPasswordAccount(trx, { username, password: DEMO_PASSWORD, displayName }, bindings);
     }
-    await audit(trx, { actor: { ...ANONYMOUS, displayName: 'seed' } }, { action: 'seed', entityType: 'demo_city', entityId: regions.JC.id, after: { estates: estates.length, units: units.length, persons: persons.length } });
+    await audit(
+      trx,
+      { actor: { ...ANONYMOUS, displayName: 'seed' } },
+      {
+        action: 'seed',
+        entityType: 'demo_city',
+        entityId: regions.JC.id,
+        after: { estates: estates.length, units: units.length, persons: persons.length },
+      },
+    );
   });
   return { created: true, logins: demoLogins() };
 }
@@ -259,6 +377,11 @@ export function demoLogins(): DemoLogin[] {
     { role: 'company_staff', label: '物业员工 Company staff', username: 'company.staff', password: p },
     { role: 'project_manager', label: '项目负责人 Project manager', username: 'project.manager', password: p },
     { role: 'committee_member', label: '业委会委员 Committee member', username: 'committee.member', password: p },
-    { role: 'resident', label: '业主 Resident (手机验证码 phone code)', username: DEMO_RESIDENT_PHONE, phone: DEMO_RESIDENT_PHONE },
+    {
+      role: 'resident',
+      label: '业主 Resident (手机验证码 phone code)',
+      username: DEMO_RESIDENT_PHONE,
+      phone: DEMO_RESIDENT_PHONE,
+    },
   ];
 }
