@@ -92,8 +92,8 @@ export async function listUnits(db: Executor, ctx: RequestContext, f: UnitFilter
   if (f.buildingId) q = q.where('units.building_id', '=', f.buildingId);
   if (f.use) q = q.where('units.use', '=', f.use as 'residence');
   if (f.q) q = q.where('units.number', 'ilike', `%${f.q}%`);
-  // Sort key: building then unit number, so a page reads like the building's door plates.
-  const key = sql<string>`buildings.name || '/' || units.number`;
+  // Sort key: building then unit number, zero-padded so 2号楼 < 10号楼 and 101 < 1001, as on the door plates.
+  const key = sql<string>`lpad(buildings.name, 20, '0') || '/' || lpad(units.number, 12, '0')`;
   const cursor = decodeCursor(f.cursor);
   if (cursor) q = q.where((eb) => eb(eb.tuple(key, eb.ref('units.id')), '>', eb.tuple(String(cursor.key), cursor.id)));
   const limit = all ? 100_000 : (f.limit ?? 50);
@@ -102,7 +102,7 @@ export async function listUnits(db: Executor, ctx: RequestContext, f: UnitFilter
     .orderBy('units.id')
     .limit(limit + 1)
     .execute();
-  return pageOf(await withOwners(db, rows), limit, (u) => `${u.buildingName}/${u.number}`);
+  return pageOf(await withOwners(db, rows), limit, (u) => `${u.buildingName.padStart(20, '0')}/${u.number.padStart(12, '0')}`);
 }
 
 export async function getUnit(db: Executor, ctx: RequestContext, id: string) {

@@ -1,0 +1,139 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { LangSwitch } from '../components.tsx';
+import { useI18n, useLabel } from '../i18n.tsx';
+import type { MessageKey } from '../messages.ts';
+import { type Section, sectionsFor } from '../roles.ts';
+import { match, navigate, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import type { Me } from '../types.ts';
+import { Companies } from './Companies.tsx';
+import { CompanyDetail, MyCompany } from './CompanyDetail.tsx';
+import { Dashboard } from './Dashboard.tsx';
+import { Departments } from './Departments.tsx';
+import { EstateDetail } from './EstateDetail.tsx';
+import { Import } from './Import.tsx';
+import { Owners } from './Owners.tsx';
+import { Registry } from './Registry.tsx';
+import { Staff } from './Staff.tsx';
+
+const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: MessageKey }> = {
+  dashboard: { path: '/', icon: <DashboardOutlined />, label: 'menu.dashboard' },
+  registry: { path: '/registry', icon: <ApartmentOutlined />, label: 'menu.registry' },
+  companies: { path: '/companies', icon: <ShopOutlined />, label: 'menu.companies' },
+  company: { path: '/company', icon: <ShopOutlined />, label: 'menu.company' },
+  owners: { path: '/owners', icon: <IdcardOutlined />, label: 'menu.owners' },
+  staff: { path: '/staff', icon: <TeamOutlined />, label: 'menu.staff' },
+  departments: { path: '/departments', icon: <BankOutlined />, label: 'menu.departments' },
+  import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
+};
+
+/** The page for a path, and the menu section it belongs to. */
+function route(path: string, sections: Section[]): { section: Section | null; page: ReactNode } {
+  if (path === '/' || path === '') return { section: 'dashboard', page: <Dashboard /> };
+  const estate = match('/estates/:id', path);
+  if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
+  const company = match('/companies/:id', path);
+  if (company)
+    return {
+      section: sections.includes('companies') ? 'companies' : 'company',
+      page: <CompanyDetail id={company.id} />,
+    };
+  const pages: Partial<Record<Section, ReactNode>> = {
+    registry: <Registry />,
+    companies: <Companies />,
+    company: <MyCompany />,
+    owners: <Owners />,
+    staff: <Staff />,
+    departments: <Departments />,
+    import: <Import />,
+  };
+  const section = sections.find((s) => SECTION_UI[s].path === path);
+  return section ? { section, page: pages[section] } : { section: null, page: null };
+}
+
+export function AdminLayout({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const { logout } = useSession();
+  const { path } = useLocation();
+  const sections = sectionsFor(me);
+  const { section, page } = route(path, sections);
+
+  const roles = me.bindings.map((b) => `${label('role', b.role)}${b.scopeName ? ` · ${b.scopeName}` : ''}`);
+  const userMenu = {
+    items: [
+      { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
+      { key: 'logout-all', icon: <LogoutOutlined />, danger: true, label: t('user.logoutAll') },
+    ],
+    onClick: ({ key }: { key: string }) => logout(key === 'logout-all'),
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 20px', color: '#fff' }}>
+          <Avatar shape="square" size={28} style={{ background: '#1677ff' }}>
+            安
+          </Avatar>
+          <span style={{ fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}>{t('app.short')}</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={section ? [section] : []}
+          onClick={({ key }) => navigate(SECTION_UI[key as Section].path)}
+          items={sections.map((s) => ({ key: s, icon: SECTION_UI[s].icon, label: t(SECTION_UI[s].label) }))}
+          data-testid="side-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 16,
+            boxShadow: '0 1px 4px rgba(0,21,41,.08)',
+          }}
+        >
+          <Space size={4} wrap style={{ lineHeight: 1.2 }}>
+            {roles.map((r) => (
+              <Tag color="blue" key={r}>
+                {r}
+              </Tag>
+            ))}
+          </Space>
+          <LangSwitch size="small" />
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+              <Avatar size="small" icon={<UserOutlined />} />
+              <Typography.Text strong>{me.displayName}</Typography.Text>
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          {page ?? <Result status="404" title="404" subTitle={t('error.noPage')} />}
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: '#999', padding: '12px 0 20px' }}>
+          {t('app.footer')}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

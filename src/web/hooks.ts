@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, query } from './api.ts';
+import type { Page } from './types.ts';
+
+/** One GET, re-run when the path changes; `path` null waits. */
+export function useApi<T>(path: string | null) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [loading, setLoading] = useState(!!path);
+  const [failed, setFailed] = useState(false);
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is how reload() asks for the same path again.
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setLoading(true);
+    setFailed(false);
+    api<T>(path)
+      .then((d) => live && setData(d))
+      .catch(() => live && setFailed(true))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  return { data, loading, failed, reload: useCallback(() => setTick((n) => n + 1), []) };
+}
+
+/**
+ * A keyset-paginated list ({items, nextCursor}): the first page loads when the filters change,
+ * "load more" appends the next one.
+ */
+export function useCursorList<T>(path: string, params: Record<string, string | number | undefined>, pageSize = 50) {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const key = `${path}?${query({ ...params, limit: pageSize })}`;
+  // Responses to an older filter must not overwrite the newer one.
+  const latest = useRef(key);
+
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      const requested = key;
+      try {
+        const page = await api<Page<T>>(after ? `${key}&cursor=${encodeURIComponent(after)}` : key);
+        if (latest.current !== requested) return;
+        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch {
+        if (latest.current === requested && !after) setItems([]);
+      } finally {
+        if (latest.current === requested) setLoading(false);
+      }
+    },
+    [key],
+  );
+
+  useEffect(() => {
+    latest.current = key;
+    setCursor(null);
+    fetchPage(null);
+  }, [key, fetchPage]);
+
+  return { items, loading, hasMore: cursor !== null, loadMore: () => fetchPage(cursor), reload: () => fetchPage(null) };
+}

@@ -1,0 +1,55 @@
+import type { Me } from './types.ts';
+
+/** Sections of the admin area, in menu order. */
+export const SECTIONS = [
+  'dashboard',
+  'registry',
+  'companies',
+  'company',
+  'owners',
+  'staff',
+  'departments',
+  'import',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/**
+ * What each role sees in the menu. The server enforces access and row scope on every call;
+ * this only hides what would be empty or forbidden. Company roles get "本企业" instead of the list.
+ */
+const MENU: Record<string, Section[]> = {
+  city_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', 'import'],
+  district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', 'import'],
+  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments'],
+  community: ['dashboard', 'registry', 'companies', 'owners', 'departments'],
+  department: ['dashboard', 'registry', 'companies', 'departments'],
+  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', 'import'],
+  company_staff: ['dashboard', 'registry', 'company', 'owners'],
+  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff'],
+  committee_member: ['dashboard', 'registry', 'companies'],
+};
+
+export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];
+
+export function sectionsFor(me: Me): Section[] {
+  const allowed = new Set(rolesOf(me).flatMap((r) => MENU[r] ?? []));
+  // Someone who sees the full company list does not need a separate "my company" entry.
+  if (allowed.has('companies')) allowed.delete('company');
+  return SECTIONS.filter((s) => allowed.has(s));
+}
+
+export const isResident = (me: Me) => me.kind === 'resident' || rolesOf(me).includes('resident');
+
+/** Roles that may read full phone and ID numbers (registry policy readPersonalData); every read is audited. */
+const PII_ROLES = [
+  'city_regulator',
+  'district_regulator',
+  'street_office',
+  'community',
+  'company_admin',
+  'project_manager',
+];
+export const canReadPii = (me: Me | null | undefined) => rolesOf(me).some((r) => PII_ROLES.includes(r));
+
+/** Where an account lands after signing in: residents in the mobile area, everyone else in the admin area. */
+export const homeOf = (me: Me) => (isResident(me) ? '/h5' : '/');
