@@ -15,9 +15,6 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | null;
 }
 
-/** The most rows one export returns; larger sets should be filtered first. */
-export const EXPORT_LIMIT = 100_000;
-
 export async function sendExport<T>(
   reply: FastifyReply,
   format: 'xlsx' | 'csv',
@@ -43,4 +40,23 @@ export async function sendExport<T>(
   });
   const buffer = await wb.xlsx.writeBuffer();
   return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(buffer));
+}
+
+/**
+ * A list route's answer: a page of JSON, or with `?format=xlsx|csv` every row the caller may see as a file.
+ * `list(filter, all)` runs the module's scoped query; `all` lifts the page size to EXPORT_LIMIT.
+ */
+export async function respondList<Q extends { format?: 'json' | 'xlsx' | 'csv' }, T>(
+  req: { query: Q; lang: Lang },
+  reply: FastifyReply,
+  name: string,
+  columns: ExportColumn<T>[],
+  list: (filter: Omit<Q, 'format'>, all: boolean) => Promise<{ items: T[]; nextCursor: string | null }>,
+) {
+  const { format, ...filter } = req.query;
+  if (format === 'xlsx' || format === 'csv') {
+    const page = await list(filter, true);
+    return sendExport(reply, format, name, columns, page.items, req.lang);
+  }
+  return list(filter, false);
 }

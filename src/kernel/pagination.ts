@@ -34,3 +34,9 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number, keyOf
 
 export type PageQueryT = { cursor?: string; limit?: number };
 export type PageT<T> = Static<ReturnType<typeof Page>> & { items: T[] };
+
+/** The most rows one export returns; larger sets should be filtered first. */
+export const EXPORT_LIMIT = 100_000;
+
+/** Rows to fetch: a page, or (for an export) everything up to EXPORT_LIMIT. */
+export const pageSize = (all: boolean, limit: number | undefined) => (all ? EXPORT_LIMIT : (limit ?? 50));

@@ -4,7 +4,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { decodeCursor, pageOf } from '../../kernel/pagination.ts';
+import { decodeCursor, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { updateVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, writableEstate } from './access.ts';
 import { registryPolicy } from './policy.ts';
@@ -148,7 +148,7 @@ export async function listEstates(db: Executor, ctx: RequestContext, f: EstateFi
   const cursor = decodeCursor(f.cursor);
   if (cursor)
     q = q.where((eb) => eb(eb.refTuple('estates.name', 'estates.id'), '>', eb.tuple(String(cursor.key), cursor.id)));
-  const limit = all ? 100_000 : (f.limit ?? 50);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy('estates.name')
     .orderBy('estates.id')

@@ -3,7 +3,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { decodeCursor, pageOf } from '../../kernel/pagination.ts';
+import { decodeCursor, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { updateVersioned } from '../../kernel/versioned.ts';
 import { coversCompany, writableEstate } from './access.ts';
 import { isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
@@ -70,7 +70,7 @@ export async function listCompanies(
     q = q.where((eb) =>
       eb(eb.refTuple('companies.name', 'companies.id'), '>', eb.tuple(String(cursor.key), cursor.id)),
     );
-  const limit = all ? 100_000 : (f.limit ?? 50);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy('companies.name')
     .orderBy('companies.id')
@@ -191,7 +191,7 @@ export async function listStaff(
   const cursor = decodeCursor(f.cursor);
   if (cursor)
     q = q.where((eb) => eb(eb.refTuple('staff.name', 'staff.id'), '>', eb.tuple(String(cursor.key), cursor.id)));
-  const limit = all ? 100_000 : (f.limit ?? 50);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy('staff.name')
     .orderBy('staff.id')

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendExport } from '../../kernel/export.ts';
+import { respondList } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { Page } from '../../kernel/pagination.ts';
 import { companyColumns, staffColumns } from './exports.ts';
@@ -20,14 +20,10 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.readCompanies },
       schema: { tags, querystring: CompanyList, response: { 200: Page(S.Company) } },
     },
-    async (req, reply) => {
-      const { format, ...filter } = req.query;
-      if (format === 'xlsx' || format === 'csv') {
-        const page = await parties.listCompanies(db, ctxOf(req), filter, true);
-        return sendExport(reply, format, 'companies', companyColumns, page.items, req.lang);
-      }
-      return parties.listCompanies(db, ctxOf(req), filter);
-    },
+    async (req, reply) =>
+      respondList(req, reply, 'companies', companyColumns, (filter, all) =>
+        parties.listCompanies(db, ctxOf(req), filter, all),
+      ),
   );
   app.get(
     '/api/v1/companies/:id',
@@ -60,14 +56,8 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.readStaff },
       schema: { tags, querystring: StaffList, response: { 200: Page(S.StaffMember) } },
     },
-    async (req, reply) => {
-      const { format, ...filter } = req.query;
-      if (format === 'xlsx' || format === 'csv') {
-        const page = await parties.listStaff(db, ctxOf(req), filter, true);
-        return sendExport(reply, format, 'staff', staffColumns, page.items, req.lang);
-      }
-      return parties.listStaff(db, ctxOf(req), filter);
-    },
+    async (req, reply) =>
+      respondList(req, reply, 'staff', staffColumns, (filter, all) => parties.listStaff(db, ctxOf(req), filter, all)),
   );
   app.post(
     '/api/v1/staff',

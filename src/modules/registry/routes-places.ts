@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendExport } from '../../kernel/export.ts';
+import { respondList } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { Page } from '../../kernel/pagination.ts';
 import * as estates from './estates.ts';
@@ -49,14 +49,10 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(S.Estate) },
       },
     },
-    async (req, reply) => {
-      const { format, ...filter } = req.query;
-      if (format === 'xlsx' || format === 'csv') {
-        const page = await estates.listEstates(db, ctxOf(req), filter, true);
-        return sendExport(reply, format, 'estates', estateColumns, page.items, req.lang);
-      }
-      return estates.listEstates(db, ctxOf(req), filter);
-    },
+    async (req, reply) =>
+      respondList(req, reply, 'estates', estateColumns, (filter, all) =>
+        estates.listEstates(db, ctxOf(req), filter, all),
+      ),
   );
   app.get(
     '/api/v1/estates/:id',
@@ -110,14 +106,8 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/units',
     { config: { policy: P.readEstates }, schema: { tags, querystring: UnitList, response: { 200: Page(S.Unit) } } },
-    async (req, reply) => {
-      const { format, ...filter } = req.query;
-      if (format === 'xlsx' || format === 'csv') {
-        const page = await units.listUnits(db, ctxOf(req), filter, true);
-        return sendExport(reply, format, 'units', unitColumns, page.items, req.lang);
-      }
-      return units.listUnits(db, ctxOf(req), filter);
-    },
+    async (req, reply) =>
+      respondList(req, reply, 'units', unitColumns, (filter, all) => units.listUnits(db, ctxOf(req), filter, all)),
   );
   app.get(
     '/api/v1/units/:id',
@@ -175,14 +165,8 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(S.Person) },
       },
     },
-    async (req, reply) => {
-      const { format, ...filter } = req.query;
-      if (format === 'xlsx' || format === 'csv') {
-        const page = await units.listOwners(db, ctxOf(req), filter, true);
-        return sendExport(reply, format, 'owners', ownerColumns, page.items, req.lang);
-      }
-      return units.listOwners(db, ctxOf(req), filter);
-    },
+    async (req, reply) =>
+      respondList(req, reply, 'owners', ownerColumns, (filter, all) => units.listOwners(db, ctxOf(req), filter, all)),
   );
   app.get(
     '/api/v1/persons/:id/pii',

@@ -4,7 +4,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { decodeCursor, pageOf } from '../../kernel/pagination.ts';
+import { decodeCursor, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { updateVersioned } from '../../kernel/versioned.ts';
 import { writableEstate } from './access.ts';
 import { effectiveArea, isValidResidentId, maskPhone, maskResidentId } from './identifiers.ts';
@@ -96,13 +96,17 @@ export async function listUnits(db: Executor, ctx: RequestContext, f: UnitFilter
   const key = sql<string>`lpad(buildings.name, 20, '0') || '/' || lpad(units.number, 12, '0')`;
   const cursor = decodeCursor(f.cursor);
   if (cursor) q = q.where((eb) => eb(eb.tuple(key, eb.ref('units.id')), '>', eb.tuple(String(cursor.key), cursor.id)));
-  const limit = all ? 100_000 : (f.limit ?? 50);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy(key)
     .orderBy('units.id')
     .limit(limit + 1)
     .execute();
-  return pageOf(await withOwners(db, rows), limit, (u) => `${u.buildingName.padStart(20, '0')}/${u.number.padStart(12, '0')}`);
+  return pageOf(
+    await withOwners(db, rows),
+    limit,
+    (u) => `${u.buildingName.padStart(20, '0')}/${u.number.padStart(12, '0')}`,
+  );
 }
 
 export async function getUnit(db: Executor, ctx: RequestContext, id: string) {
@@ -326,7 +330,7 @@ export async function listOwners(
   const cursor = decodeCursor(f.cursor);
   if (cursor)
     q = q.where((eb) => eb(eb.refTuple('persons.name', 'persons.id'), '>', eb.tuple(String(cursor.key), cursor.id)));
-  const limit = all ? 100_000 : (f.limit ?? 50);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy('persons.name')
     .orderBy('persons.id')
