@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuthHooks } from '../../kernel/auth/routes.ts';
 import './messages.ts';
 import './tables.ts';
+import { importRoutes } from './import/routes.ts';
+import { accountRoutes } from './routes-accounts.ts';
 import { partyRoutes } from './routes-parties.ts';
 import { placeRoutes } from './routes-places.ts';
 import { findOwnerByPhone } from './units.ts';
@@ -10,6 +12,8 @@ import { findOwnerByPhone } from './units.ts';
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(placeRoutes);
   await app.register(partyRoutes);
+  await app.register(accountRoutes);
+  await app.register(importRoutes);
 };
 
 export const registryAuthHooks: AuthHooks = {
@@ -29,5 +33,5 @@ export const registryAuthHooks: AuthHooks = {
   },
 };
 
-export { estateVisible, visibleEstateIds, companyVisible } from './scope.ts';
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
+export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
