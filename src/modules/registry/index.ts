@@ -3,10 +3,10 @@ import type { AuthHooks } from '../../kernel/auth/routes.ts';
 import './messages.ts';
 import './tables.ts';
 import { importRoutes } from './import/routes.ts';
+import { findOwnerByPhone } from './owners.ts';
 import { accountRoutes } from './routes-accounts.ts';
 import { partyRoutes } from './routes-parties.ts';
 import { placeRoutes } from './routes-places.ts';
-import { findOwnerByPhone } from './units.ts';
 
 /** The registry module: the base data every other module hangs off. */
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -3,10 +3,12 @@ import { Type } from 'typebox';
 import { respondList } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { Page } from '../../kernel/pagination.ts';
+import * as companies from './companies.ts';
 import { companyColumns, staffColumns } from './exports.ts';
 import * as parties from './parties.ts';
 import { registryPolicy as P } from './policy.ts';
 import * as S from './schemas.ts';
+import * as staff from './staff.ts';
 
 /** Companies, staff, departments and committees. */
 export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,18 +24,18 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       respondList(req, reply, 'companies', companyColumns, (filter, all) =>
-        parties.listCompanies(db, ctxOf(req), filter, all),
+        companies.listCompanies(db, ctxOf(req), filter, all),
       ),
   );
   app.get(
     '/api/v1/companies/:id',
     { config: { policy: P.readCompanies }, schema: { tags, params: S.IdParams, response: { 200: S.Company } } },
-    async (req) => parties.getCompany(db, ctxOf(req), req.params.id),
+    async (req) => companies.getCompany(db, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/v1/companies',
     { config: { policy: P.createCompanies }, schema: { tags, body: S.CompanyCreate, response: { 201: S.Company } } },
-    async (req, reply) => reply.status(201).send(await parties.createCompany(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await companies.createCompany(db, ctxOf(req), req.body)),
   );
   app.patch(
     '/api/v1/companies/:id',
@@ -42,7 +44,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, params: S.IdParams, body: S.CompanyPatch, response: { 200: S.Company } },
     },
     async (req) =>
-      parties.patchCompany(db, ctxOf(req), req.params.id, req.body as Parameters<typeof parties.patchCompany>[3]),
+      companies.patchCompany(db, ctxOf(req), req.params.id, req.body as Parameters<typeof companies.patchCompany>[3]),
   );
 
   const StaffList = S.ListQuery({
@@ -57,12 +59,12 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, querystring: StaffList, response: { 200: Page(S.StaffMember) } },
     },
     async (req, reply) =>
-      respondList(req, reply, 'staff', staffColumns, (filter, all) => parties.listStaff(db, ctxOf(req), filter, all)),
+      respondList(req, reply, 'staff', staffColumns, (filter, all) => staff.listStaff(db, ctxOf(req), filter, all)),
   );
   app.post(
     '/api/v1/staff',
     { config: { policy: P.editStaff }, schema: { tags, body: S.StaffCreate, response: { 201: S.StaffMember } } },
-    async (req, reply) => reply.status(201).send(await parties.createStaff(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await staff.createStaff(db, ctxOf(req), req.body)),
   );
   app.patch(
     '/api/v1/staff/:id',
@@ -70,7 +72,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.editStaff },
       schema: { tags, params: S.IdParams, body: S.StaffPatch, response: { 200: S.StaffMember } },
     },
-    async (req) => parties.patchStaff(db, ctxOf(req), req.params.id, req.body),
+    async (req) => staff.patchStaff(db, ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/v1/staff/:id/pii',
@@ -83,7 +85,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: S.PersonPii },
       },
     },
-    async (req) => parties.readStaffPii(db, ctxOf(req), req.params.id),
+    async (req) => staff.readStaffPii(db, ctxOf(req), req.params.id),
   );
 
   app.get(

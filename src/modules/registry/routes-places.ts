@@ -5,6 +5,7 @@ import { ctxOf } from '../../kernel/http.ts';
 import { Page } from '../../kernel/pagination.ts';
 import * as estates from './estates.ts';
 import { estateColumns, ownerColumns, unitColumns } from './exports.ts';
+import * as owners from './owners.ts';
 import { registryPolicy as P } from './policy.ts';
 import * as S from './schemas.ts';
 import * as units from './units.ts';
@@ -139,7 +140,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: S.Unit },
       },
     },
-    async (req, reply) => reply.status(201).send(await units.addOwner(db, ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await owners.addOwner(db, ctxOf(req), req.params.id, req.body)),
   );
   app.delete(
     '/api/v1/units/:id/owners/:personId',
@@ -148,7 +149,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, params: Type.Object({ id: S.Id, personId: S.Id }), response: { 204: Type.Null() } },
     },
     async (req, reply) => {
-      await units.removeOwner(db, ctxOf(req), req.params.id, req.params.personId);
+      await owners.removeOwner(db, ctxOf(req), req.params.id, req.params.personId);
       return reply.status(204).send(null);
     },
   );
@@ -166,7 +167,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      respondList(req, reply, 'owners', ownerColumns, (filter, all) => units.listOwners(db, ctxOf(req), filter, all)),
+      respondList(req, reply, 'owners', ownerColumns, (filter, all) => owners.listOwners(db, ctxOf(req), filter, all)),
   );
   app.get(
     '/api/v1/persons/:id/pii',
@@ -179,7 +180,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: S.PersonPii },
       },
     },
-    async (req) => units.readPersonPii(db, ctxOf(req), req.params.id),
+    async (req) => owners.readPersonPii(db, ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/persons/:id',
@@ -187,7 +188,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.editUnits },
       schema: { tags, params: S.IdParams, body: S.PersonPatch, response: { 200: Type.Omit(S.Person, ['units']) } },
     },
-    async (req) => units.patchPerson(db, ctxOf(req), req.params.id, req.body),
+    async (req) => owners.patchPerson(db, ctxOf(req), req.params.id, req.body),
   );
 
   app.get(
@@ -215,6 +216,6 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => units.myProfile(db, ctxOf(req)),
+    async (req) => owners.myProfile(db, ctxOf(req)),
   );
 };
