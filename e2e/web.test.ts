@@ -68,6 +68,50 @@ test('the city regulator browses regions, estates, a building and its units', as
   await context.close();
 });
 
+test('the city regulator edits an estate, and a stale edit is refused instead of overwriting', async () => {
+  const { page, context } = await h.newPage();
+  await passwordLogin(page, 'city.admin');
+  await page.waitForURL(`${h.baseUrl}/`);
+  const estate = await h.handle.db
+    .selectFrom('estates')
+    .select(['id', 'name'])
+    .where('code', '=', 'JC-003')
+    .executeTakeFirstOrThrow();
+  await page.goto(`${h.baseUrl}/estates/${estate.id}`);
+  await page.getByRole('heading', { name: estate.name }).waitFor();
+
+  await page.getByTestId('estate-edit').click();
+  await page.getByLabel('地址').fill('江城市人民路 88 号');
+  await page.getByLabel('总建筑面积 (㎡)').fill('52345.67');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.getByText('江城市人民路 88 号').waitFor();
+  await page.getByText('52,345.67 ㎡').waitFor();
+  const saved = await h.handle.db
+    .selectFrom('estates')
+    .select(['address', 'total_area', 'version'])
+    .where('id', '=', estate.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(saved, { address: '江城市人民路 88 号', total_area: 5234567, version: 2 });
+
+  // Someone else saves while the form is open: this save is refused with the server's message.
+  await page.getByTestId('estate-edit').click();
+  await h.handle.db
+    .updateTable('estates')
+    .set({ name: '别人改的名字', version: 3 })
+    .where('id', '=', estate.id)
+    .execute();
+  await page.getByLabel('地址').fill('不会保存的地址');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.getByText('数据已被他人修改，请刷新后重试').waitFor();
+  const after = await h.handle.db
+    .selectFrom('estates')
+    .select(['name', 'address'])
+    .where('id', '=', estate.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(after, { name: '别人改的名字', address: '江城市人民路 88 号' });
+  await context.close();
+});
+
 test('a company admin sees only its own estates and its company', async () => {
   const { page, context } = await h.newPage();
   await passwordLogin(page, 'company.admin');

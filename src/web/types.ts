@@ -29,6 +29,7 @@ export interface Estate {
   id: string;
   code: string;
   name: string;
+  version: number;
   address: string;
   streetName: string;
   communityName: string;

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { formatArea, formatTime } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
+import { rolesOf } from '../roles.ts';
 import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
 import type { Building, Estate } from '../types.ts';
 import { Committees } from './Committees.tsx';
+import { EstateEditor } from './EstateEditor.tsx';
 import { UnitsTable } from './UnitsTable.tsx';
 
 export function EstateDetail({ id }: { id: string }) {
@@ -15,6 +18,9 @@ export function EstateDetail({ id }: { id: string }) {
   const estate = useApi<Estate>(`/api/v1/estates/${id}`);
   const buildings = useApi<Building[]>(`/api/v1/estates/${id}/buildings`);
   const [buildingId, setBuildingId] = useState<string | null>(null);
+  const { me } = useSession();
+  // Regulators edit an estate's basic data; the server checks the estate is in their jurisdiction.
+  const mayEdit = rolesOf(me).some((r) => r === 'city_regulator' || r === 'district_regulator');
   const e = estate.data;
   if (!e) return estate.loading ? <Skeleton active /> : <Empty />;
 
@@ -42,9 +48,12 @@ export function EstateDetail({ id }: { id: string }) {
         <ArrowLeftOutlined /> {t('menu.registry')}
       </Link>
       <Card>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {e.name}
-        </Typography.Title>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {e.name}
+          </Typography.Title>
+          {mayEdit && <EstateEditor estate={e} onSaved={estate.reload} />}
+        </Space>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t('estate.code')}>{e.code}</Descriptions.Item>
           <Descriptions.Item label={t('estate.address')}>{e.address}</Descriptions.Item>
