@@ -88,7 +88,7 @@ export const PEOPLE_SHEETS: SheetSpec[] = [
         aliases: ['统一社会信用代码', '物业企业信用代码', '物业企业', 'company'],
         type: 'uscc',
         required: true,
-        example: '91340000MA0000001K',
+        example: '91340000MA0000001E',
       },
       {
         key: 'name',

@@ -95,7 +95,7 @@ export const PLACE_SHEETS: SheetSpec[] = [
         aliases: ['信用代码', '社会信用代码', 'unified social credit code', 'uscc code'],
         type: 'uscc',
         required: true,
-        example: '91340000MA0000001K',
+        example: '91340000MA0000001E',
       },
       {
         key: 'name',
@@ -143,7 +143,7 @@ export const PLACE_SHEETS: SheetSpec[] = [
         header: { 'zh-CN': '所在区域代码', en: 'Region code' },
         aliases: ['区域代码', '注册区域代码', 'region'],
         type: 'code',
-        example: 'EX',
+        example: '', // left blank so the example company imports on its own in any city
       },
       {
         key: 'status',
@@ -197,7 +197,7 @@ export const PLACE_SHEETS: SheetSpec[] = [
         header: { 'zh-CN': '物业企业信用代码', en: 'Company USCC' },
         aliases: ['物业企业', '企业信用代码', '统一社会信用代码', 'company'],
         type: 'uscc',
-        example: '91340000MA0000001K',
+        example: '91340000MA0000001E',
       },
       {
         key: 'managementMode',
