@@ -16,7 +16,9 @@ import { registerErrorHandling } from './kernel/errors.ts';
 import { installAccessControl } from './kernel/http.ts';
 import { newId } from './kernel/ids.ts';
 import { kernelRoutes } from './kernel/routes.ts';
+import { fileStore } from './kernel/storage.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
+import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -32,7 +34,10 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
 
   app.decorate('db', handle.db);
   app.decorate('config', config);
+  app.decorate('blobs', fileStore(path.join(config.dataDir, 'blobs')));
   defineKernelJobs();
+  defineWorkorderJobs();
+  await ensureWorkorderDefaults(handle.db);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
@@ -59,6 +64,7 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
   await app.register(kernelRoutes);
   await app.register(authRoutes(registryAuthHooks));
   await app.register(registryRoutes);
+  await app.register(workorderRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -114,7 +114,11 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const handle = await freshDatabase();
   if (opts.seed) await opts.seed(handle);
-  const config = { ...loadConfig({ ANJU_ENV: 'test' }), databaseUrl: undefined };
+  const config = {
+    ...loadConfig({ ANJU_ENV: 'test' }),
+    databaseUrl: undefined,
+    dataDir: path.resolve(import.meta.dirname, `../.tmp/data-${randomBytes(6).toString('hex')}`),
+  };
   const app = await buildApp(handle, config);
   await app.ready();
   const worker = new Worker(handle.db, app.log);

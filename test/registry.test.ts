@@ -210,9 +210,12 @@ test('lists page with cursors and export to xlsx and csv', async () => {
   const e2 = await f.estate(t.handle.db, { community });
   for (const name of ['10号楼', '2号楼']) {
     const b = (await regulator.post(`/api/v1/estates/${e2.id}/buildings`, { name })).json();
-    for (const number of ['1001', '201', '101']) await regulator.post('/api/v1/units', { buildingId: b.id, number, use: 'residence', areaContract: 5000 });
+    for (const number of ['1001', '201', '101'])
+      await regulator.post('/api/v1/units', { buildingId: b.id, number, use: 'residence', areaContract: 5000 });
   }
-  const ordered = (await regulator.get(`/api/v1/units?estateId=${e2.id}`)).json().items.map((u: { buildingName: string; number: string }) => `${u.buildingName}-${u.number}`);
+  const ordered = (await regulator.get(`/api/v1/units?estateId=${e2.id}`))
+    .json()
+    .items.map((u: { buildingName: string; number: string }) => `${u.buildingName}-${u.number}`);
   assert.deepEqual(ordered, ['2号楼-101', '2号楼-201', '2号楼-1001', '10号楼-101', '10号楼-201', '10号楼-1001']);
 
   const csv = await regulator.get(`/api/v1/units?estateId=${e.id}&format=csv`);

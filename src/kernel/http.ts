@@ -3,6 +3,7 @@ import { type Actor, ANONYMOUS, type Role } from './auth/roles.ts';
 import { API_TOKEN_PREFIX, actorFromApiToken, actorFromSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
+import type { BlobStore } from './storage.ts';
 import { DomainError } from './errors.ts';
 import { type Lang, pickLang } from './i18n.ts';
 
@@ -24,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Uploaded files (photos…): under the data directory, or an object store later. */
+    blobs: BlobStore;
     /** Every API route with its declared policy: the authorisation-matrix test walks it. */
     routeCatalog: { method: string; url: string; policy: Policy }[];
   }

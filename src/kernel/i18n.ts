@@ -64,5 +64,14 @@ defineMessages({
     'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试',
     en: 'Too many attempts; try again in {minutes} minutes',
   },
+  too_many_requests: {
+    'zh-CN': '请求过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many requests; try again in {seconds} seconds',
+  },
+  idempotency_key_invalid: { 'zh-CN': 'Idempotency-Key 过长', en: 'The Idempotency-Key is too long' },
+  idempotency_key_reused: {
+    'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 });

@@ -45,6 +45,15 @@ export interface KernelTables {
     expires_at: Date | null;
     revoked_at: Date | null;
   };
+  idempotency_keys: {
+    scope: string;
+    key: string;
+    request_hash: string;
+    status: number;
+    response: Json;
+    created_at: Generated<Date>;
+  };
+  rate_windows: { key: string; window_start: Date; hits: number };
   login_throttle: { key: string; failures: number; window_start: Date; locked_until: Date | null };
   otp_codes: {
     id: string;

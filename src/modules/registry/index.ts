@@ -35,3 +35,15 @@ export const registryAuthHooks: AuthHooks = {
 
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
+export { coversEstate } from './access.ts';
+export {
+  departmentFor,
+  departmentsIn,
+  type EstatePlace,
+  estatePlace,
+  findEstate,
+  namesOf,
+  ownsUnitIn,
+  personContact,
+  placeLabel,
+} from './lookups.ts';

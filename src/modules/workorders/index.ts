@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import './messages.ts';
+import './tables.ts';
+import { configRoutes } from './routes-config.ts';
+import { ticketRoutes } from './routes.ts';
+
+/** The work-order module: repairs and complaints in a closed loop, 吹哨报到, SLA clocks, metrics. */
+export const workorderRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(ticketRoutes);
+  await app.register(configRoutes);
+};
+
+export { ensureDefaults as ensureWorkorderDefaults } from './config.ts';
+export { createTicket, type TicketInput } from './intake.ts';
+export { isOpen311Closed, STATES } from './machine.ts';
+export { type Rate, ratesOf } from './metrics.ts';
+export { getTicket, listTickets } from './queries.ts';
+export { type GroupBy, type MetricsFilter, type MetricsRow, workorderMetrics } from './stats.ts';
+export { defineWorkorderJobs, sweepClocks } from './sweep.ts';

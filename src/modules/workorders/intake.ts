@@ -1,0 +1,205 @@
+import type { Actor, Role } from '../../kernel/auth/roles.ts';
+import { audit } from '../../kernel/audit.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Executor } from '../../kernel/db.ts';
+import { DomainError, forbidden } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { once } from '../../kernel/idempotency.ts';
+import { newId } from '../../kernel/ids.ts';
+import { coversEstate, estatePlace, ownsUnitIn, personContact, placeLabel } from '../registry/index.ts';
+import { shanghaiDate } from './calendar.ts';
+import { clocksOf, deadline, leafById, loadCalendar, loadSettings } from './config.ts';
+import { recordEvent } from './events.ts';
+import { PHOTOS_PER_TICKET } from './photos.ts';
+import { responsibleNow } from './parties.ts';
+import { applyRollup } from './rollups.ts';
+import type { Channel, Priority, TicketRow } from './tables.ts';
+
+export interface TicketInput {
+  estateId: string;
+  categoryId: string;
+  description: string;
+  placeKind: 'unit' | 'building' | 'common';
+  unitId?: string;
+  buildingId?: string;
+  placeText?: string;
+  photoIds?: string[];
+  anonymous?: boolean;
+  lat?: number;
+  lng?: number;
+  /** Staff, community and hotline entries record who called. */
+  callerName?: string;
+  callerPhone?: string;
+  priority?: Priority;
+  externalId?: string;
+}
+
+const STAFF: Role[] = ['company_admin', 'company_staff', 'project_manager'];
+const GOVERNMENT: Role[] = ['community', 'street_office', 'district_regulator', 'city_regulator'];
+
+/** Which intake channel the caller is, and whether they may report for this estate. */
+async function channelOf(
+  db: Executor,
+  actor: Actor,
+  estate: { id: string; region_path: string; company_id: string | null },
+  hotline: boolean,
+): Promise<Channel> {
+  if (actor.kind === 'resident') {
+    if (!actor.personId || !(await ownsUnitIn(db, actor.personId, estate.id))) throw forbidden();
+    return 'resident';
+  }
+  if (actor.kind === 'integration') {
+    if (!coversEstate(actor, GOVERNMENT, estate)) throw forbidden();
+    return hotline ? 'hotline' : 'api';
+  }
+  if (coversEstate(actor, STAFF, estate)) return 'staff';
+  if (coversEstate(actor, GOVERNMENT, estate)) return 'community';
+  throw forbidden();
+}
+
+export const ticketNumber = (id: string, at: Date) =>
+  `WO${shanghaiDate(at.getTime()).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`;
+
+export async function createTicket(
+  db: Executor,
+  ctx: RequestContext,
+  input: TicketInput,
+  opts: { idempotencyKey?: string; hotline?: boolean } = {},
+) {
+  if ((input.photoIds?.length ?? 0) > PHOTOS_PER_TICKET)
+    throw new DomainError('workorders.too_many_photos', 400, { max: PHOTOS_PER_TICKET });
+  return db.transaction().execute((trx) =>
+    once(trx, `${ctx.actor.accountId}:workorders.create`, opts.idempotencyKey, input, async () => ({
+      status: 201,
+      body: await insertTicket(trx, ctx, input, !!opts.hotline),
+    })),
+  );
+}
+
+async function insertTicket(trx: Executor, ctx: RequestContext, input: TicketInput, hotline: boolean) {
+  const estate = await estatePlace(trx, input.estateId);
+  const channel = await channelOf(
+    trx,
+    ctx.actor,
+    { id: estate.id, region_path: estate.regionPath, company_id: estate.companyId },
+    hotline,
+  );
+  const leaf = await leafById(trx, input.categoryId);
+  if (!leaf?.active) throw new DomainError('workorders.category_not_leaf', 400);
+  if (input.placeKind === 'unit' && !input.unitId) throw new DomainError('workorders.place_required', 400);
+  if (input.placeKind === 'building' && !input.buildingId && !input.unitId)
+    throw new DomainError('workorders.place_required', 400);
+  const place = await placeLabel(trx, estate.id, {
+    unitId: input.placeKind === 'unit' ? input.unitId : null,
+    buildingId: input.placeKind === 'common' ? null : input.buildingId,
+  });
+  // Residents are who they signed in as; everyone else types in the caller.
+  const me = channel === 'resident' && ctx.actor.personId ? await personContact(trx, ctx.actor.personId) : undefined;
+  if (channel !== 'resident' && !input.callerPhone && !input.callerName && channel !== 'api')
+    throw new DomainError('workorders.caller_required', 400);
+  const [settings, cal] = await Promise.all([loadSettings(trx), loadCalendar(trx)]);
+  const now = clock.now();
+  const priority =
+    channel === 'resident' ? (leaf.priority as Priority) : (input.priority ?? (leaf.priority as Priority));
+  const clocks = clocksOf(leaf, priority, settings);
+  const start = now.getTime();
+  const response = deadline(
+    start,
+    clocks.map((c) => c.response),
+    cal,
+    [],
+    settings,
+  );
+  const resolution = deadline(
+    start,
+    clocks.map((c) => c.resolution),
+    cal,
+    [],
+    settings,
+  );
+  const handlerKind: TicketRow['handler_kind'] =
+    leaf.handler === 'street' ? 'street' : estate.companyId ? 'company' : 'community';
+  const id = newId();
+  const row: TicketRow = {
+    id,
+    number: ticketNumber(id, now),
+    estate_id: estate.id,
+    region_path: estate.regionPath,
+    street_id: estate.streetId,
+    community_id: estate.communityId,
+    company_id: estate.companyId,
+    category_id: leaf.id,
+    kind: leaf.kind as string,
+    priority,
+    state: 'submitted',
+    description: input.description,
+    place_kind: input.placeKind,
+    unit_id: input.placeKind === 'unit' ? (input.unitId ?? null) : null,
+    building_id: input.placeKind === 'common' ? null : place.buildingId,
+    place_text: input.placeText ?? place.label,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    channel,
+    reporter_account_id:
+      channel === 'resident' || channel === 'api' || channel === 'hotline' ? ctx.actor.accountId : null,
+    reporter_person_id: channel === 'resident' ? ctx.actor.personId : null,
+    reporter_name: me?.name ?? input.callerName ?? null,
+    reporter_phone: me?.phone ?? input.callerPhone ?? null,
+    anonymous: input.anonymous ?? false,
+    external_id: input.externalId ?? null,
+    handler_kind: handlerKind,
+    responsible_kind: 'none',
+    responsible_id: null,
+    team_id: null,
+    assignee_account_id: null,
+    department_id: null,
+    duplicate_of: null,
+    submitted_at: now,
+    response_due: response.due,
+    resolution_due: resolution.due,
+    paused_since: null,
+    pauses: [],
+    remind_at: resolution.remindAt,
+    breached: false,
+    accepted_at: null,
+    dispatched_at: null,
+    responded_at: null,
+    resolved_at: null,
+    resolved_late: null,
+    verified_at: null,
+    closed_at: null,
+    feedback_solved: null,
+    satisfaction: null,
+    feedback_comment: null,
+    rework_count: 0,
+    reopen_count: 0,
+    closed_count: 0,
+    decline_count: 0,
+    reroute_count: 0,
+    version: 1,
+    updated_at: now,
+  };
+  Object.assign(row, responsibleNow(row));
+  await trx
+    .insertInto('tickets')
+    .values({ ...row, pauses: '[]' })
+    .execute();
+  await recordEvent(trx, ctx, row, {
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    party: channel === 'resident' ? 'reporter' : channel === 'staff' ? 'company' : 'community',
+    at: now,
+    note: input.description,
+    photoIds: input.photoIds,
+  });
+  await applyRollup(trx, null, row);
+  await audit(trx, ctx, {
+    action: 'create',
+    entityType: 'ticket',
+    entityId: id,
+    estateId: estate.id,
+    after: { ...row, reporter_phone: undefined },
+  });
+  return { id, number: row.number, state: row.state };
+}
