@@ -39,8 +39,10 @@ export { coversEstate } from './access.ts';
 export {
   departmentFor,
   departmentsIn,
+  estateCodes,
   type EstatePlace,
   estatePlace,
+  estatesOfCompany,
   findEstate,
   namesOf,
   ownsUnitIn,

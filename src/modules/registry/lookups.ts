@@ -148,3 +148,17 @@ export async function namesOf(db: Executor, ids: (string | null | undefined)[]):
     .execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
+
+/** The estates a company manages now. */
+export async function estatesOfCompany(db: Executor, companyId: string): Promise<string[]> {
+  const rows = await db.selectFrom('estates').select('id').where('company_id', '=', companyId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Estate codes (JC-001…) by estate id: the public identifiers Open311 calls address_id. */
+export async function estateCodes(db: Executor, ids: (string | null | undefined)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return {};
+  const rows = await db.selectFrom('estates').select(['id', 'code']).where('id', 'in', wanted).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.code]));
+}

@@ -6,6 +6,7 @@ import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/versioned.ts';
+import { estatesOfCompany } from '../registry/index.ts';
 import { isWeekend } from './calendar.ts';
 import { loadSettings } from './config.ts';
 import type { HandlerKind, Priority } from './tables.ts';
@@ -244,12 +245,8 @@ export async function createTeam(
           .select('account_id')
           .distinct()
           .where('account_id', 'in', input.memberAccountIds)
-          .where((eb) =>
-            eb.or([
-              eb('scope_id', '=', input.companyId),
-              eb('scope_id', 'in', input.estateIds.length ? input.estateIds : [input.companyId]),
-            ]),
-          )
+          // the company's own people: bound to the company, or to one of the estates it manages
+          .where('scope_id', 'in', [input.companyId, ...(await estatesOfCompany(trx, input.companyId))])
           .execute()
       : [];
     if (members.length !== new Set(input.memberAccountIds).size)

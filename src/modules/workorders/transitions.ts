@@ -274,7 +274,9 @@ async function effects(
     case 'reclassify': {
       const next = await leafById(trx, input.categoryId as string);
       if (!next?.active) throw new DomainError('workorders.category_not_leaf', 400);
-      const moved = next.handler !== leaf.handler || next.department_kind !== leaf.department_kind;
+      // Only a ticket already dispatched was sent the wrong way; sorting it before dispatch is routine.
+      const moved =
+        t.dispatched_at !== null && (next.handler !== leaf.handler || next.department_kind !== leaf.department_kind);
       const handlerKind: TicketRow['handler_kind'] =
         next.handler === 'street' ? 'street' : t.company_id ? 'company' : 'community';
       return {
@@ -362,6 +364,8 @@ async function whistle(
     .execute();
   return {
     department_id: departmentId,
+    // A whistle is a dispatch to a department: it counts towards 响应率 and 派单准确率 like a dispatch to staff.
+    dispatched_at: t.dispatched_at ?? now,
     reroute_count: t.reroute_count + (rerouted ? 1 : 0),
     // The department's own clock replaces the company's.
     resolution_due: handling.due,
