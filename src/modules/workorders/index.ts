@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import './messages.ts';
 import './tables.ts';
+import { open311Routes } from './open311/routes.ts';
 import { configRoutes } from './routes-config.ts';
 import { ticketRoutes } from './routes.ts';
 
@@ -8,6 +9,7 @@ import { ticketRoutes } from './routes.ts';
 export const workorderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(ticketRoutes);
   await app.register(configRoutes);
+  await app.register(open311Routes);
 };
 
 export { ensureDefaults as ensureWorkorderDefaults } from './config.ts';
@@ -16,4 +18,5 @@ export { isOpen311Closed, STATES } from './machine.ts';
 export { type Rate, ratesOf } from './metrics.ts';
 export { getTicket, listTickets } from './queries.ts';
 export { type GroupBy, type MetricsFilter, type MetricsRow, workorderMetrics } from './stats.ts';
+export { seedWorkorderDemo } from './seed.ts';
 export { defineWorkorderJobs, sweepClocks } from './sweep.ts';
