@@ -31,11 +31,13 @@ export interface ApiOptions {
   form?: FormData;
   /** Let the caller show the error itself. */
   quiet?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined || opts.form ? 'POST' : 'GET');
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -72,13 +74,18 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
 }
 
 /** The same list URL with its filters, asking for a spreadsheet download (`?format=xlsx|csv`). */
-export function exportUrl(path: string, params: Record<string, string | undefined>, format: 'xlsx' | 'csv'): string {
+export function exportUrl(path: string, params: QueryParams, format: 'xlsx' | 'csv'): string {
   return `${path}?${query({ ...params, format })}`;
 }
 
-/** A query string from the parameters that are set. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+export type QueryParams = Record<string, string | number | boolean | readonly string[] | undefined | null>;
+
+/** A query string from the parameters that are set; an array repeats its key (`state=a&state=b`). */
+export function query(params: QueryParams): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) for (const x of v) q.append(k, x);
+    else if (v !== undefined && v !== null && v !== '' && v !== false) q.set(k, String(v));
+  }
   return q.toString();
 }

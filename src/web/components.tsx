@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space } from 'antd';
-import { exportUrl } from './api.ts';
+import { exportUrl, type QueryParams } from './api.ts';
 import { useI18n } from './i18n.tsx';
 
 /** 中文 / EN. The choice also goes to the server (cookie), so its error messages and exports follow it. */
@@ -47,7 +47,7 @@ export function LoadMore({
 }
 
 /** Export the list as filtered: the same URL with ?format=xlsx|csv (the server applies the caller's scope). */
-export function ExportButtons({ path, params }: { path: string; params: Record<string, string | undefined> }) {
+export function ExportButtons({ path, params }: { path: string; params: QueryParams }) {
   const { t } = useI18n();
   return (
     <Space>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, query } from './api.ts';
+import { api, type QueryParams, query } from './api.ts';
 import type { Page } from './types.ts';
 
 /** One GET, re-run when the path changes; `path` null waits. */
@@ -29,7 +29,7 @@ export function useApi<T>(path: string | null) {
  * A keyset-paginated list ({items, nextCursor}): the first page loads when the filters change,
  * "load more" appends the next one.
  */
-export function useCursorList<T>(path: string, params: Record<string, string | number | undefined>, pageSize = 50) {
+export function useCursorList<T>(path: string, params: QueryParams, pageSize = 50) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);

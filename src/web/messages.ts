@@ -1,3 +1,5 @@
+import { workorderMessages } from './messages-workorders.ts';
+
 /**
  * Every string the client shows, as [zh-CN, en]. Server errors are not here: they arrive already
  * translated (problem+json `detail`, language from the anju_lang cookie).
@@ -236,6 +238,7 @@ export const messages = {
   'h5.phone': ['手机号', 'Mobile'],
   'h5.idNumber': ['身份证号', 'ID number'],
   'h5.language': ['语言 Language', 'Language 语言'],
+  ...workorderMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

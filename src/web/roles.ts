@@ -9,6 +9,11 @@ export const SECTIONS = [
   'owners',
   'staff',
   'departments',
+  'workorders',
+  'streetDesk',
+  'deptDesk',
+  'woCategories',
+  'woMetrics',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -17,16 +22,27 @@ export type Section = (typeof SECTIONS)[number];
  * What each role sees in the menu. The server enforces access and row scope on every call;
  * this only hides what would be empty or forbidden. Company roles get "本企业" instead of the list.
  */
+const WO: Section[] = ['workorders', 'woMetrics'];
 const MENU: Record<string, Section[]> = {
-  city_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', 'import'],
-  district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', 'import'],
-  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments'],
-  community: ['dashboard', 'registry', 'companies', 'owners', 'departments'],
-  department: ['dashboard', 'registry', 'companies', 'departments'],
-  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', 'import'],
-  company_staff: ['dashboard', 'registry', 'company', 'owners'],
-  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff'],
-  committee_member: ['dashboard', 'registry', 'companies'],
+  city_regulator: [
+    'dashboard',
+    'registry',
+    'companies',
+    'owners',
+    'staff',
+    'departments',
+    ...WO,
+    'woCategories',
+    'import',
+  ],
+  district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
+  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk'],
+  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO],
+  department: ['dashboard', 'registry', 'companies', 'departments', ...WO, 'deptDesk'],
+  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'import'],
+  company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders'],
+  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO],
+  committee_member: ['dashboard', 'registry', 'companies', ...WO],
 };
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];

@@ -59,7 +59,9 @@ export interface OwnerRef {
 }
 export interface Unit {
   id: string;
+  estateId: string;
   estateName: string;
+  buildingId: string;
   buildingName: string;
   number: string;
   floor: number | null;

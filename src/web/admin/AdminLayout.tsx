@@ -1,13 +1,18 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   BankOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DownOutlined,
   IdcardOutlined,
   LogoutOutlined,
   ShopOutlined,
+  SoundOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
@@ -28,6 +33,9 @@ import { Import } from './Import.tsx';
 import { Owners } from './Owners.tsx';
 import { Registry } from './Registry.tsx';
 import { Staff } from './Staff.tsx';
+import { Categories } from './workorders/Categories.tsx';
+import { Metrics } from './workorders/Metrics.tsx';
+import { Queue } from './workorders/Queue.tsx';
 
 const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: MessageKey }> = {
   dashboard: { path: '/', icon: <DashboardOutlined />, label: 'menu.dashboard' },
@@ -37,6 +45,11 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   owners: { path: '/owners', icon: <IdcardOutlined />, label: 'menu.owners' },
   staff: { path: '/staff', icon: <TeamOutlined />, label: 'menu.staff' },
   departments: { path: '/departments', icon: <BankOutlined />, label: 'menu.departments' },
+  workorders: { path: '/workorders', icon: <ToolOutlined />, label: 'menu.workorders' },
+  streetDesk: { path: '/workorders/street', icon: <SoundOutlined />, label: 'menu.streetDesk' },
+  deptDesk: { path: '/workorders/department', icon: <AlertOutlined />, label: 'menu.deptDesk' },
+  woCategories: { path: '/workorders/categories', icon: <ClusterOutlined />, label: 'menu.woCategories' },
+  woMetrics: { path: '/workorders/metrics', icon: <BarChartOutlined />, label: 'menu.woMetrics' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -59,6 +72,12 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     staff: <Staff />,
     departments: <Departments />,
     import: <Import />,
+    // Keys make each desk a fresh queue, so its preset filter applies when switching between them.
+    workorders: <Queue key="all" title="menu.workorders" />,
+    streetDesk: <Queue key="street" title="menu.streetDesk" preset={['escalation_requested']} />,
+    deptDesk: <Queue key="dept" title="menu.deptDesk" preset={['whistled', 'department_handling']} />,
+    woCategories: <Categories />,
+    woMetrics: <Metrics />,
   };
   const section = sections.find((s) => SECTION_UI[s].path === path);
   return section ? { section, page: pages[section] } : { section: null, page: null };

@@ -1,13 +1,18 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HomeOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
-import { navigate, useLocation } from '../router.tsx';
+import { match, navigate, useLocation } from '../router.tsx';
 import { MyProfile } from './MyProfile.tsx';
+import { MyTickets } from './MyTickets.tsx';
+import { ReportRepair } from './ReportRepair.tsx';
+import { TicketView } from './TicketView.tsx';
 import { MyUnits } from './MyUnits.tsx';
 
 const TABS: { path: string; icon: ReactNode; label: MessageKey; page: () => ReactNode }[] = [
   { path: '/h5', icon: <HomeOutlined />, label: 'h5.myUnits', page: () => <MyUnits /> },
+  { path: '/h5/report', icon: <ToolOutlined />, label: 'h5.report', page: () => <ReportRepair /> },
+  { path: '/h5/tickets', icon: <FileTextOutlined />, label: 'h5.myTickets', page: () => <MyTickets /> },
   { path: '/h5/me', icon: <UserOutlined />, label: 'h5.me', page: () => <MyProfile /> },
 ];
 
@@ -18,7 +23,9 @@ const TABS: { path: string; icon: ReactNode; label: MessageKey; page: () => Reac
 export function H5Layout() {
   const { t } = useI18n();
   const { path } = useLocation();
-  const tab = TABS.find((x) => x.path === path) ?? TABS[0];
+  const ticket = match('/h5/tickets/:id', path);
+  const tab = ticket ? TABS[2] : (TABS.find((x) => x.path === path) ?? TABS[0]);
+  const title: MessageKey = ticket ? 'h5.ticket' : tab.label;
   return (
     <div
       style={{
@@ -45,9 +52,9 @@ export function H5Layout() {
           borderBottom: '1px solid #eee',
         }}
       >
-        {t(tab.label)}
+        {t(title)}
       </header>
-      <main style={{ padding: '12px 12px 88px' }}>{tab.page()}</main>
+      <main style={{ padding: '12px 12px 88px' }}>{ticket ? <TicketView id={ticket.id} /> : tab.page()}</main>
       <nav
         style={{
           position: 'fixed',

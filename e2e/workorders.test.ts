@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type Harness, passwordLogin, startHarness } from './harness.ts';
+
+/**
+ * 报事报修 round the closed loop in the browser: a resident reports, the company accepts and dispatches, its staff
+ * start and resolve, the resident confirms and rates.
+ * Run: npx vite build && node --import tsx --test e2e/workorders.test.ts
+ */
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+const SHOTS = path.resolve(import.meta.dirname, '../.tmp');
+
+/** A valid 2×2 red PNG, built here so the test needs no fixture file. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+  const rows = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function residentLogin(page: Page, context: BrowserContext) {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '手机验证码' }).click();
+  await page.getByPlaceholder('手机号').fill('13800000001');
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+  const inbox = await context.newPage();
+  await inbox.goto('/dev/inbox');
+  const code = ((await inbox.getByTestId('otp-code').first().textContent()) ?? '').trim();
+  await inbox.close();
+  await page.getByPlaceholder('6 位验证码').fill(code);
+  await page.locator('form button[type=submit]:visible').click();
+  await page.waitForURL(/\/h5$/);
+}
+
+/** Signs in as staff, opens 工单 and the ticket's drawer. */
+async function openInQueue(username: string, number: string) {
+  const { page, context } = await h.newPage();
+  await passwordLogin(page, username);
+  await page.waitForURL(`${h.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '工单' }).click();
+  await page.waitForURL(/\/workorders$/);
+  await page.getByTestId('ticket-table').getByText(number).click();
+  const drawer = page.getByTestId('ticket-drawer');
+  await drawer.getByText(number).waitFor();
+  return { page, context, drawer };
+}
+
+test('a repair goes round the loop: report, accept, dispatch, start, resolve, confirm, rate', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anju-')), 'light.png');
+  fs.writeFileSync(photo, tinyPng());
+
+  // The resident reports a broken stairwell light with a photo.
+  const resident = await h.newPage({ mobile: true });
+  const rp = resident.page;
+  await residentLogin(rp, resident.context);
+  await rp.getByTestId('h5-tabbar').getByText('报事报修').click();
+  await rp.locator('header').getByText('报事报修').waitFor();
+  await rp.getByText('所在楼栋').click();
+  await rp.getByLabel('具体位置').fill('3 楼楼梯口');
+  await rp.getByLabel('问题类型').click();
+  for (const level of ['楼栋', '楼道', '楼道照明'])
+    await rp
+      .locator('.ant-cascader-menu-item')
+      .filter({ hasText: new RegExp(`^${level}$`) })
+      .click();
+  await rp.getByLabel('问题描述').fill('3 楼楼道灯不亮，晚上看不见台阶');
+  await rp.locator('input[type=file]').setInputFiles(photo);
+  await rp.locator('.ant-upload-list-item-done').waitFor();
+  await rp.screenshot({ path: path.join(SHOTS, 'workorders-h5-report.png'), fullPage: true });
+  await rp.getByRole('button', { name: /^提\s*交$/ }).click();
+  await rp.waitForURL(/\/h5\/tickets\/[0-9a-f-]+$/);
+  const ticketUrl = rp.url();
+  await rp.getByTestId('ticket-state').getByText('待受理').waitFor();
+  const number = ((await rp.locator('.ant-descriptions-item-content').first().textContent()) ?? '').trim();
+  assert.match(number, /\S+/);
+
+  await rp.getByTestId('h5-tabbar').getByText('我的报事').click();
+  const mine = rp.getByTestId('my-ticket').filter({ hasText: '3 楼楼道灯不亮' });
+  await mine.getByText('待受理').waitFor();
+  await mine.getByText(/当前责任方/).waitFor();
+
+  // The company admin accepts and dispatches to the staff member.
+  const admin = await openInQueue('company.admin', number);
+  await admin.drawer.getByRole('button', { name: /^受\s*理$/ }).click();
+  await admin.drawer.getByTestId('ticket-state').getByText('已受理').waitFor();
+  await admin.drawer.getByRole('button', { name: /^派\s*单$/ }).click();
+  const modal = admin.page.locator('.ant-modal-container');
+  await modal.locator('.ant-select').click();
+  await admin.page.locator('.ant-select-item-option').filter({ hasText: '客服' }).first().click();
+  await modal.getByRole('button', { name: /^派\s*单$/ }).click();
+  await admin.drawer.getByTestId('ticket-state').getByText('已派单').waitFor();
+  await admin.page.keyboard.press('Escape');
+  await admin.page.locator('.ant-drawer-section').waitFor({ state: 'hidden' });
+  await admin.page.getByTestId('ticket-table').getByText('已派单').first().waitFor();
+  await admin.page.screenshot({ path: path.join(SHOTS, 'workorders-queue.png') });
+  await admin.context.close();
+
+  // The staff member starts and resolves it with a note.
+  const staff = await openInQueue('company.staff', number);
+  await staff.drawer.getByRole('button', { name: /^开始处理$/ }).click();
+  await staff.drawer.getByTestId('ticket-state').getByText('处理中').waitFor();
+  await staff.drawer.getByRole('button', { name: /^办\s*结$/ }).click();
+  const resolve = staff.page.locator('.ant-modal-container');
+  await resolve.getByLabel('说明').fill('已更换 LED 灯泡');
+  await resolve.getByRole('button', { name: /^办\s*结$/ }).click();
+  await staff.drawer.getByTestId('ticket-state').getByText('已办结待确认').waitFor();
+  await staff.context.close();
+
+  // The resident confirms and rates it 满意.
+  await rp.goto(ticketUrl);
+  await rp.getByRole('button', { name: '确认已解决' }).click();
+  const rating = rp.getByTestId('feedback-form');
+  await rating.getByText('满意', { exact: true }).click();
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await rp.getByTestId('ticket-state').getByText('已关闭').waitFor();
+  const timeline = rp.getByTestId('ticket-timeline');
+  for (const step of ['受理', '派单', '开始处理', '办结', '确认已解决', '评价'])
+    await timeline.getByText(step, { exact: true }).first().waitFor();
+  await timeline.getByText('已更换 LED 灯泡').waitFor();
+  await rp.getByText('满意', { exact: true }).first().waitFor();
+  await rp.locator('.ant-image img').first().waitFor();
+  await rp.screenshot({ path: path.join(SHOTS, 'workorders-h5-detail.png'), fullPage: true });
+  await resident.context.close();
+});
+
+test('the city regulator edits a problem’s SLA and reads the handling metrics', async () => {
+  const { page, context } = await h.newPage();
+  await passwordLogin(page, 'city.admin');
+  await page.waitForURL(`${h.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '分类与责任' }).click();
+  const table = page.getByTestId('category-table');
+  await table.getByText('楼栋', { exact: true }).waitFor();
+  await table.locator('tr', { hasText: /^楼栋/ }).locator('.ant-table-row-expand-icon').first().click();
+  await table.locator('tr', { hasText: /^楼道/ }).locator('.ant-table-row-expand-icon').first().click();
+  await table
+    .locator('tr', { hasText: '楼道照明' })
+    .getByRole('button', { name: /^编\s*辑$/ })
+    .click();
+  const modal = page.locator('.ant-modal-container');
+  await modal.locator('.ant-input-number-input').last().fill('3');
+  await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.getByText('已保存').waitFor();
+  await table.locator('tr', { hasText: '楼道照明' }).getByText('3 工作日').waitFor();
+
+  await page.getByRole('menuitem', { name: '办理指标' }).click();
+  await page.getByTestId('metric-table').locator('.ant-table-row').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'workorders-metrics.png') });
+  await context.close();
+});
