@@ -14,6 +14,8 @@ export const workorderPolicy = {
   readContact: ['street_office', 'community', 'department', ...COMPANY],
   metrics: [...GOVERNMENT, ...COMPANY, 'committee_member'],
   teams: ['company_admin', 'project_manager'],
+  /** Whoever handles a ticket may list the people to dispatch it to (the handler check is per ticket). */
+  dispatch: [...COMPANY, 'community', 'street_office'],
   editTeams: ['company_admin'],
   upload: ['resident', ...GOVERNMENT, ...COMPANY],
 } as const satisfies Record<string, 'authenticated' | 'public' | readonly Role[]>;

@@ -94,7 +94,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/workorders/tickets/:id/handlers',
     {
-      config: { policy: P.teams },
+      config: { policy: P.dispatch },
       schema: {
         tags,
         summary: 'People a handler may dispatch this ticket to',
