@@ -10,6 +10,11 @@ const BENCHES: Record<string, { summary: string; run: (args: string[], config: C
       'registry import of a generated city vs the raw COPY rate [--units N --estates N --companies N --staff N --chunk N --writers N]',
     run: async (args, config) => (await import('./import.ts')).benchImport(args, config),
   },
+  workorders: {
+    summary:
+      'tickets/s over HTTP vs raw INSERT/s; company queue p95 and city metrics over 1M tickets [--tickets N --seconds N --concurrency N --explain --keep]',
+    run: async (args, config) => (await import('./workorders.ts')).benchWorkorders(args, config),
+  },
 };
 
 export async function runBench(args: string[], config: Config): Promise<void> {
@@ -18,7 +23,7 @@ export async function runBench(args: string[], config: Config): Promise<void> {
   if (!bench) {
     console.log(
       `usage: npm run bench -- <name> [options]\n\n${Object.entries(BENCHES)
-        .map(([n, b]) => `  ${n.padEnd(8)} ${b.summary}`)
+        .map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`)
         .join('\n')}`,
     );
     if (name) process.exitCode = 2;

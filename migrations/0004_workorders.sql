@@ -147,11 +147,15 @@ CREATE TABLE tickets (
   closed_count         integer NOT NULL DEFAULT 0,
   decline_count        integer NOT NULL DEFAULT 0,
   reroute_count        integer NOT NULL DEFAULT 0,
+  whistle_count        integer NOT NULL DEFAULT 0,
+  reported_in_time     integer NOT NULL DEFAULT 0,        -- whistles the department reported (报到) in time
   version              integer NOT NULL DEFAULT 1,
   updated_at           timestamptz NOT NULL
 );
 -- Work queues list the open tickets of a company / estate / team / person, soonest deadline first.
-CREATE INDEX tickets_company_queue ON tickets (company_id, resolution_due, id) WHERE closed_at IS NULL;
+-- Open-ended deadlines sort last; the index has the queue's exact order, so a page stops after its rows.
+CREATE INDEX tickets_company_queue ON tickets (company_id, coalesce(resolution_due, 'infinity'::timestamptz), id)
+  WHERE closed_at IS NULL;
 CREATE INDEX tickets_estate ON tickets (estate_id, submitted_at DESC, id);
 CREATE INDEX tickets_region ON tickets (region_path text_pattern_ops, submitted_at DESC);
 CREATE INDEX tickets_assignee ON tickets (assignee_account_id, resolution_due) WHERE closed_at IS NULL;
@@ -234,7 +238,9 @@ CREATE TABLE ticket_rollups (
   on_time            integer NOT NULL DEFAULT 0,
   closed             integer NOT NULL DEFAULT 0,
   reopened           integer NOT NULL DEFAULT 0,
-  misrouted          integer NOT NULL DEFAULT 0
+  misrouted          integer NOT NULL DEFAULT 0,
+  whistles           integer NOT NULL DEFAULT 0,
+  reported_in_time   integer NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX ticket_rollups_key ON ticket_rollups (month, estate_id, company_id, department_id) NULLS NOT DISTINCT;
 CREATE INDEX ticket_rollups_region ON ticket_rollups (region_path text_pattern_ops, month);

@@ -179,6 +179,8 @@ test('every metric matches the hand-computed fixture, and the rollups equal a re
       reopenCount: row.reopen_count,
       declineCount: row.decline_count,
       rerouteCount: row.reroute_count,
+      whistleCount: row.whistle_count,
+      reportedInTime: row.reported_in_time,
     });
     for (const k of COUNTERS) recount[k] += c[k];
   }

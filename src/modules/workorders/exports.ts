@@ -36,5 +36,5 @@ export const metricsColumns: ExportColumn<MetricsRow>[] = [
   col('onTime', '按时办结率%', 'On-time rate %', (r) => pct(r.onTimeRate)),
   col('rework', '重办率%', 'Reopen rate %', (r) => pct(r.reworkRate)),
   col('accuracy', '派单准确率%', 'Dispatch accuracy %', (r) => pct(r.dispatchAccuracy)),
-  col('report', '部门报到及时率%', 'Department report rate %', (r) => (r.reportRate ? pct(r.reportRate) : null)),
+  col('report', '部门报到及时率%', 'Department report rate %', (r) => pct(r.reportRate)),
 ];

@@ -176,6 +176,8 @@ async function insertTicket(trx: Executor, ctx: RequestContext, input: TicketInp
     closed_count: 0,
     decline_count: 0,
     reroute_count: 0,
+    whistle_count: 0,
+    reported_in_time: 0,
     version: 1,
     updated_at: now,
   };

@@ -16,6 +16,8 @@ export interface TicketFacts {
   reopenCount: number;
   declineCount: number;
   rerouteCount: number;
+  whistleCount: number;
+  reportedInTime: number;
 }
 
 export const COUNTERS = [
@@ -31,6 +33,8 @@ export const COUNTERS = [
   'closed',
   'reopened',
   'misrouted',
+  'whistles',
+  'reported_in_time',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
@@ -57,6 +61,9 @@ export function countersOf(f: TicketFacts): Counters {
     reopened: bit(f.reopenCount > 0),
     // Counted per ticket, so the accuracy stays within 0–100 % however often one ticket bounced.
     misrouted: bit(f.declineCount + f.rerouteCount > 0),
+    // Whistles are counted one by one: a ticket may be whistled again after a decline.
+    whistles: f.whistleCount,
+    reported_in_time: f.reportedInTime,
   };
 }
 
@@ -85,6 +92,7 @@ export interface Rates {
   onTimeRate: Rate; // 按时办结率
   reworkRate: Rate; // 重办率
   dispatchAccuracy: Rate; // 派单准确率
+  reportRate: Rate; // 部门报到及时率
 }
 
 export function ratesOf(c: Counters): Rates {
@@ -96,8 +104,7 @@ export function ratesOf(c: Counters): Rates {
     reworkRate: rate(c.reopened, c.closed),
     // 1 − (declined + rerouted) ÷ dispatched, kept as the fraction of dispatches that went right the first time
     dispatchAccuracy: rate(c.dispatched - Math.min(c.misrouted, c.dispatched), c.dispatched),
+    // whistles answered (报到) before their deadline ÷ whistles
+    reportRate: rate(c.reported_in_time, c.whistles),
   };
 }
-
-/** 部门报到及时率: whistles answered (报到) before their deadline ÷ whistles. */
-export const reportRate = (reportedInTime: number, whistles: number): Rate => rate(reportedInTime, whistles);

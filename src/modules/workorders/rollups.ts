@@ -19,6 +19,8 @@ const factsOf = (t: TicketRow) => ({
   reopenCount: t.reopen_count,
   declineCount: t.decline_count,
   rerouteCount: t.reroute_count,
+  whistleCount: t.whistle_count,
+  reportedInTime: t.reported_in_time,
 });
 
 const keyOf = (t: TicketRow) => ({

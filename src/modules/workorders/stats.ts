@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { Actor } from '../../kernel/auth/roles.ts';
 import type { Database, Executor } from '../../kernel/db.ts';
 import { namesOf } from '../registry/index.ts';
-import { COUNTERS, type Counters, type Rate, ratesOf, reportRate } from './metrics.ts';
+import { COUNTERS, type Counters, type Rate, ratesOf } from './metrics.ts';
 
 export type GroupBy = 'none' | 'company' | 'estate' | 'street' | 'department' | 'month';
 
@@ -54,8 +54,8 @@ export interface MetricsRow {
   onTimeRate: Rate;
   reworkRate: Rate;
   dispatchAccuracy: Rate;
-  /** 部门报到及时率, for department groups and the whole. */
-  reportRate: Rate | null;
+  /** 部门报到及时率: whistles reported in time ÷ whistles (counted for the department last whistled). */
+  reportRate: Rate;
 }
 
 /**
@@ -79,7 +79,6 @@ export async function workorderMetrics(db: Executor, actor: Actor | null, f: Met
   if (f.estateId) q = q.where('estate_id', '=', f.estateId);
   if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
   const rows = await q.orderBy(key).execute();
-  const reports = groupBy === 'none' || groupBy === 'department' ? await whistleCounts(db, actor, f, groupBy) : null;
   const names =
     groupBy === 'month' || groupBy === 'none'
       ? {}
@@ -91,54 +90,11 @@ export async function workorderMetrics(db: Executor, actor: Actor | null, f: Met
     .filter((r) => groupBy === 'none' || r.key !== null)
     .map((r) => {
       const counters = Object.fromEntries(COUNTERS.map((c) => [c, Number(r[c])])) as Counters;
-      const w = reports?.get(r.key ?? '');
       return {
         key: r.key,
         name: r.key ? (names[r.key] ?? r.key) : null,
         counters,
         ...ratesOf(counters),
-        reportRate: reports ? reportRate(w?.inTime ?? 0, w?.total ?? 0) : null,
       };
     });
-}
-
-/** Whistles by department (or all together), by the month of the ticket's submission like the rest. */
-async function whistleCounts(db: Executor, actor: Actor | null, f: MetricsFilter, groupBy: GroupBy) {
-  let q = db
-    .selectFrom('ticket_whistles as w')
-    .innerJoin('tickets as t', 't.id', 'w.ticket_id')
-    .select(groupBy === 'department' ? sql<string>`w.department_id::text`.as('key') : sql<string>`''`.as('key'))
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`count(*) FILTER (WHERE w.reported_late = false)::int`.as('inTime'),
-    ])
-    .groupBy(sql`1`);
-  if (actor) {
-    const region = actor.bindings
-      .filter((b) => REGION_ROLES.has(b.role) && b.scopePath)
-      .map((b) => b.scopePath as string);
-    const depts = actor.bindings.filter((b) => b.role === 'department' && b.scopeId).map((b) => b.scopeId as string);
-    const companies = actor.bindings
-      .filter((b) => b.scopeType === 'company' && b.scopeId)
-      .map((b) => b.scopeId as string);
-    const estates = actor.bindings.filter((b) => b.scopeType === 'estate' && b.scopeId).map((b) => b.scopeId as string);
-    q = q.where((eb) =>
-      eb.or([
-        ...region.map((p) => eb('w.region_path', 'like', `${p}%`)),
-        ...(depts.length ? [eb('w.department_id', 'in', depts)] : []),
-        ...(companies.length ? [eb('t.company_id', 'in', companies)] : []),
-        ...(estates.length ? [eb('t.estate_id', 'in', estates)] : []),
-        sql<SqlBool>`false`,
-      ]),
-    );
-  }
-  const zone = sql`(t.submitted_at AT TIME ZONE 'Asia/Shanghai')`;
-  if (f.from) q = q.where(sql`${zone}`, '>=', sql`${`${f.from}-01`}::date`);
-  if (f.to) q = q.where(sql`${zone}`, '<', sql`(${`${f.to}-01`}::date + interval '1 month')`);
-  if (f.regionPath) q = q.where('w.region_path', 'like', `${f.regionPath}%`);
-  if (f.companyId) q = q.where('t.company_id', '=', f.companyId);
-  if (f.estateId) q = q.where('t.estate_id', '=', f.estateId);
-  if (f.departmentId) q = q.where('w.department_id', '=', f.departmentId);
-  const rows = await q.execute();
-  return new Map(rows.map((r) => [r.key, { total: Number(r.total), inTime: Number(r.inTime) }]));
 }

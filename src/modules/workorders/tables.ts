@@ -70,6 +70,8 @@ export interface TicketsTable {
   closed_count: number;
   decline_count: number;
   reroute_count: number;
+  whistle_count: number;
+  reported_in_time: number;
   version: number;
   updated_at: Date;
 }
@@ -176,6 +178,8 @@ export interface WorkorderTables {
     closed: number;
     reopened: number;
     misrouted: number;
+    whistles: number;
+    reported_in_time: number;
   };
 }
 

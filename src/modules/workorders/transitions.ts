@@ -235,7 +235,7 @@ async function effects(
         .set({ reported_at: now, reported_late: late })
         .where('id', '=', w.id)
         .execute();
-      return { responded_at: t.responded_at ?? now };
+      return { responded_at: t.responded_at ?? now, reported_in_time: t.reported_in_time + (late ? 0 : 1) };
     }
     case 'decline':
       await closeWhistle(trx, t, { declined_at: now, decline_reason: input.reason ?? null });
@@ -367,6 +367,7 @@ async function whistle(
     // A whistle is a dispatch to a department: it counts towards 响应率 and 派单准确率 like a dispatch to staff.
     dispatched_at: t.dispatched_at ?? now,
     reroute_count: t.reroute_count + (rerouted ? 1 : 0),
+    whistle_count: t.whistle_count + 1,
     // The department's own clock replaces the company's.
     resolution_due: handling.due,
     remind_at: handling.remindAt,
