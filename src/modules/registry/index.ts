@@ -3,6 +3,7 @@ import type { AuthHooks } from '../../kernel/auth/routes.ts';
 import './messages.ts';
 import './tables.ts';
 import { importRoutes } from './import/routes.ts';
+import { namesOf } from './lookups.ts';
 import { findOwnerByPhone } from './owners.ts';
 import { accountRoutes } from './routes-accounts.ts';
 import { partyRoutes } from './routes-parties.ts';
@@ -18,19 +19,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 export const registryAuthHooks: AuthHooks = {
   findResidentByPhone: findOwnerByPhone,
-  async scopeNames(db, bindings) {
-    const ids = bindings.map((b) => b.scopeId).filter((x): x is string => !!x);
-    if (!ids.length) return {};
-    const rows = await db
-      .selectFrom('regions')
-      .select(['id', 'name'])
-      .where('id', 'in', ids)
-      .unionAll(db.selectFrom('estates').select(['id', 'name']).where('id', 'in', ids))
-      .unionAll(db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids))
-      .unionAll(db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids))
-      .execute();
-    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
-  },
+  scopeNames: (db, bindings) => namesOf(db, bindings.map((b) => b.scopeId)),
 };
 
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
