@@ -19,7 +19,11 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 export const registryAuthHooks: AuthHooks = {
   findResidentByPhone: findOwnerByPhone,
-  scopeNames: (db, bindings) => namesOf(db, bindings.map((b) => b.scopeId)),
+  scopeNames: (db, bindings) =>
+    namesOf(
+      db,
+      bindings.map((b) => b.scopeId),
+    ),
 };
 
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
@@ -30,11 +34,9 @@ export {
   departmentsIn,
   estateCodes,
   type EstatePlace,
-  estatePlace,
   estatesOfCompany,
   findEstate,
   namesOf,
-  ownsUnitIn,
-  personContact,
-  placeLabel,
+  type ReportingContext,
+  reportingContext,
 } from './lookups.ts';

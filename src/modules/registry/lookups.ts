@@ -30,12 +30,6 @@ const estateColumns = [
   'estates.lng',
 ] as const;
 
-export async function estatePlace(db: Executor, estateId: string): Promise<EstatePlace> {
-  const row = await db.selectFrom('estates').select(estateColumns).where('id', '=', estateId).executeTakeFirst();
-  if (!row) throw notFound('registry.estate_not_found');
-  return row;
-}
-
 /** An estate named by code, by the nearest coordinates (within ~1 km), or by a name or address fragment. */
 export async function findEstate(
   db: Executor,
@@ -65,48 +59,51 @@ export async function findEstate(
   return undefined;
 }
 
-/** Checks that a unit or building lies in the estate; returns a label such as "3栋 1201". */
-export async function placeLabel(
+/** Where a report is made and by whom, read in one round trip (intake runs it on every report). */
+export interface ReportingContext {
+  estate: EstatePlace;
+  /** Whether the person owns a unit in the estate (a resident may report only where they live). */
+  ownsUnit: boolean;
+  /** The building of the unit or building named, and a label such as "3栋 1201". */
+  place: { buildingId: string | null; label: string | null };
+  person: { name: string; phone: string | null } | null;
+}
+
+export async function reportingContext(
   db: Executor,
-  estateId: string,
-  place: { unitId?: string | null; buildingId?: string | null },
-): Promise<{ buildingId: string | null; label: string | null }> {
-  if (place.unitId) {
-    const u = await db
-      .selectFrom('units')
-      .innerJoin('buildings', 'buildings.id', 'units.building_id')
-      .select(['units.estate_id', 'buildings.id as buildingId', 'buildings.name as building', 'units.number'])
-      .where('units.id', '=', place.unitId)
-      .executeTakeFirst();
-    if (!u || u.estate_id !== estateId) throw new DomainError('registry.unit_not_in_estate', 400);
-    return { buildingId: u.buildingId, label: `${u.building} ${u.number}` };
-  }
-  if (place.buildingId) {
-    const b = await db
-      .selectFrom('buildings')
-      .select(['estate_id', 'name'])
-      .where('id', '=', place.buildingId)
-      .executeTakeFirst();
-    if (!b || b.estate_id !== estateId) throw new DomainError('registry.unit_not_in_estate', 400);
-    return { buildingId: place.buildingId, label: b.name };
-  }
-  return { buildingId: null, label: null };
+  q: { estateId: string; personId?: string | null; unitId?: string | null; buildingId?: string | null },
+): Promise<ReportingContext> {
+  const res = await sql<
+    EstatePlace & {
+      owns: boolean | null;
+      unit: Place | null;
+      building: Place | null;
+      person: ReportingContext['person'];
+    }
+  >`
+    SELECT e.id, e.code, e.name, e.address, e.region_path AS "regionPath", e.street_id AS "streetId",
+      e.community_id AS "communityId", e.company_id AS "companyId", e.lat, e.lng,
+      (SELECT true FROM unit_owners o WHERE o.person_id = ${q.personId ?? null}::uuid AND o.estate_id = e.id LIMIT 1) AS owns,
+      (SELECT json_build_object('estateId', u.estate_id, 'buildingId', b.id, 'label', b.name || ' ' || u.number)
+         FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ${q.unitId ?? null}::uuid) AS unit,
+      (SELECT json_build_object('estateId', b.estate_id, 'buildingId', b.id, 'label', b.name)
+         FROM buildings b WHERE b.id = ${q.buildingId ?? null}::uuid) AS building,
+      (SELECT json_build_object('name', p.name, 'phone', p.phone) FROM persons p WHERE p.id = ${q.personId ?? null}::uuid) AS person
+    FROM estates e WHERE e.id = ${q.estateId}::uuid`.execute(db);
+  const row = res.rows[0];
+  if (!row) throw notFound('registry.estate_not_found');
+  const { owns, unit, building, person, ...estate } = row;
+  const named = q.unitId ? unit : q.buildingId ? building : null;
+  if ((q.unitId || q.buildingId) && named?.estateId !== estate.id)
+    throw new DomainError('registry.unit_not_in_estate', 400);
+  return {
+    estate,
+    ownsUnit: !!owns,
+    place: { buildingId: named?.buildingId ?? null, label: named?.label ?? null },
+    person,
+  };
 }
-
-/** Whether a person owns a unit in the estate (a resident may report only where they live). */
-export async function ownsUnitIn(db: Executor, personId: string, estateId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('unit_owners')
-    .select('unit_id')
-    .where('person_id', '=', personId)
-    .where('estate_id', '=', estateId)
-    .executeTakeFirst();
-  return !!row;
-}
-
-export async function personContact(db: Executor, personId: string) {
-  return db.selectFrom('persons').select(['name', 'phone']).where('id', '=', personId).executeTakeFirst();
-}
+type Place = { estateId: string; buildingId: string; label: string };
 
 /**
  * The department of a kind that answers for a place: the one registered nearest above it (a district's own

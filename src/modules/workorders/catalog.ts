@@ -8,7 +8,7 @@ import { newId } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/versioned.ts';
 import { estatesOfCompany } from '../registry/index.ts';
 import { isWeekend } from './calendar.ts';
-import { loadSettings } from './config.ts';
+import { forgetConfig, loadSettings } from './config.ts';
 import type { HandlerKind, Priority } from './tables.ts';
 import type { SlaUnit } from './sla.ts';
 
@@ -84,31 +84,34 @@ export async function createCategory(
   ctx: RequestContext,
   input: CategoryInput & { parentId: string | null; code: string; name: string },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const parent = input.parentId
-      ? await trx
-          .selectFrom('workorder_categories')
-          .select(['level', 'code'])
-          .where('id', '=', input.parentId)
-          .executeTakeFirst()
-      : null;
-    if (input.parentId && (!parent || parent.level >= 3)) throw new DomainError('workorders.category_parent', 400);
-    const level = parent ? parent.level + 1 : 1;
-    const row = { id: newId(), parent_id: input.parentId, level, code: input.code, sort: 0, ...columns(input) };
-    checkLeaf(row);
-    const exists = await trx
-      .selectFrom('workorder_categories')
-      .select('id')
-      .where('code', '=', input.code)
-      .executeTakeFirst();
-    if (exists) throw new DomainError('conflict', 409, { detail: input.code });
-    await trx
-      .insertInto('workorder_categories')
-      .values(row as never)
-      .execute();
-    await audit(trx, ctx, { action: 'create', entityType: 'workorder_category', entityId: row.id, after: row });
-    return { id: row.id };
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const parent = input.parentId
+        ? await trx
+            .selectFrom('workorder_categories')
+            .select(['level', 'code'])
+            .where('id', '=', input.parentId)
+            .executeTakeFirst()
+        : null;
+      if (input.parentId && (!parent || parent.level >= 3)) throw new DomainError('workorders.category_parent', 400);
+      const level = parent ? parent.level + 1 : 1;
+      const row = { id: newId(), parent_id: input.parentId, level, code: input.code, sort: 0, ...columns(input) };
+      checkLeaf(row);
+      const exists = await trx
+        .selectFrom('workorder_categories')
+        .select('id')
+        .where('code', '=', input.code)
+        .executeTakeFirst();
+      if (exists) throw new DomainError('conflict', 409, { detail: input.code });
+      await trx
+        .insertInto('workorder_categories')
+        .values(row as never)
+        .execute();
+      await audit(trx, ctx, { action: 'create', entityType: 'workorder_category', entityId: row.id, after: row });
+      return { id: row.id };
+    })
+    .finally(() => forgetConfig(db)); // after the commit, so no reader caches the old state again
 }
 
 export async function patchCategory(
@@ -117,19 +120,22 @@ export async function patchCategory(
   id: string,
   input: CategoryInput & { version: number },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const { before, after } = await updateVersioned(
-      trx,
-      'workorder_categories',
-      id,
-      input.version,
-      columns(input),
-      false,
-    );
-    checkLeaf(after);
-    await audit(trx, ctx, { action: 'update', entityType: 'workorder_category', entityId: id, before, after });
-    return { id, version: after.version as number };
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const { before, after } = await updateVersioned(
+        trx,
+        'workorder_categories',
+        id,
+        input.version,
+        columns(input),
+        false,
+      );
+      checkLeaf(after);
+      await audit(trx, ctx, { action: 'update', entityType: 'workorder_category', entityId: id, before, after });
+      return { id, version: after.version as number };
+    })
+    .finally(() => forgetConfig(db)); // after the commit, so no reader caches the old state again
 }
 
 export async function listCalendar(db: Executor, year: number) {
@@ -151,24 +157,27 @@ export async function setCalendarDay(
   note?: string,
 ) {
   if (kind === 'workday' && !isWeekend(date)) throw new DomainError('workorders.workday_not_weekend', 400);
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('work_calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
-    if (kind === null) await trx.deleteFrom('work_calendar_days').where('date', '=', date).execute();
-    else
-      await trx
-        .insertInto('work_calendar_days')
-        .values({ date, kind, note: note ?? null })
-        .onConflict((oc) => oc.column('date').doUpdateSet({ kind, note: note ?? null }))
-        .execute();
-    await audit(trx, ctx, {
-      action: 'update',
-      entityType: 'work_calendar_day',
-      entityId: null,
-      before,
-      after: { date, kind },
-    });
-    return { date, kind };
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx.selectFrom('work_calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
+      if (kind === null) await trx.deleteFrom('work_calendar_days').where('date', '=', date).execute();
+      else
+        await trx
+          .insertInto('work_calendar_days')
+          .values({ date, kind, note: note ?? null })
+          .onConflict((oc) => oc.column('date').doUpdateSet({ kind, note: note ?? null }))
+          .execute();
+      await audit(trx, ctx, {
+        action: 'update',
+        entityType: 'work_calendar_day',
+        entityId: null,
+        before,
+        after: { date, kind },
+      });
+      return { date, kind };
+    })
+    .finally(() => forgetConfig(db)); // after the commit, so no reader caches the old state again
 }
 
 export const getSettings = (db: Executor) => loadSettings(db);
@@ -178,21 +187,24 @@ export async function patchSettings(
   ctx: RequestContext,
   input: { version: number; reopenDays?: number; reminderPercent?: number },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('workorder_settings').selectAll().forUpdate().executeTakeFirstOrThrow();
-    if (before.version !== input.version) throw new DomainError('version_conflict', 409);
-    const after = await trx
-      .updateTable('workorder_settings')
-      .set({
-        reopen_days: input.reopenDays ?? before.reopen_days,
-        reminder_percent: input.reminderPercent ?? before.reminder_percent,
-        version: before.version + 1,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, ctx, { action: 'update', entityType: 'workorder_settings', before, after });
-    return loadSettings(trx);
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx.selectFrom('workorder_settings').selectAll().forUpdate().executeTakeFirstOrThrow();
+      if (before.version !== input.version) throw new DomainError('version_conflict', 409);
+      const after = await trx
+        .updateTable('workorder_settings')
+        .set({
+          reopen_days: input.reopenDays ?? before.reopen_days,
+          reminder_percent: input.reminderPercent ?? before.reminder_percent,
+          version: before.version + 1,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, ctx, { action: 'update', entityType: 'workorder_settings', before, after });
+      return loadSettings(trx);
+    })
+    .finally(() => forgetConfig(db)); // after the commit, so no reader caches the old state again
 }
 
 const TEAM_EDITORS: Role[] = ['company_admin'];

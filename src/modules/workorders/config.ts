@@ -43,13 +43,39 @@ export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
   return workCalendar(rows);
 }
 
-export async function leafById(db: Executor, id: string): Promise<Category | undefined> {
-  return db
-    .selectFrom('workorder_categories')
-    .selectAll()
-    .where('id', '=', id)
-    .where('level', '=', 3)
-    .executeTakeFirst();
+/** What every ticket change reads: settings, calendar and classification. */
+export interface WorkorderConfig {
+  settings: Settings;
+  calendar: WorkCalendar;
+  /** Third-level categories by id. */
+  leaves: Map<string, Category>;
+}
+
+/**
+ * Configuration changes rarely and is read on every ticket change, so each process keeps a snapshot per database
+ * for a few seconds. An edit through this instance forgets it at once; other instances see it within the TTL.
+ */
+export const CONFIG_TTL_MS = 5_000;
+const snapshots = new WeakMap<object, { at: number; config: Promise<WorkorderConfig> }>();
+
+export function currentConfig(db: Executor): Promise<WorkorderConfig> {
+  const hit = snapshots.get(db);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config;
+  const config = (async () => {
+    const [settings, calendar, leaves] = await Promise.all([
+      loadSettings(db),
+      loadCalendar(db),
+      db.selectFrom('workorder_categories').selectAll().where('level', '=', 3).execute(),
+    ]);
+    return { settings, calendar, leaves: new Map(leaves.map((l) => [l.id, l])) };
+  })();
+  config.catch(() => snapshots.delete(db));
+  snapshots.set(db, { at: Date.now(), config });
+  return config;
+}
+
+export function forgetConfig(db: Executor): void {
+  snapshots.delete(db);
 }
 
 /** A leaf's clocks, tightened by a raised priority: the earlier of both deadlines applies. */

@@ -6,9 +6,9 @@ import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { once } from '../../kernel/idempotency.ts';
 import { newId } from '../../kernel/ids.ts';
-import { coversEstate, estatePlace, ownsUnitIn, personContact, placeLabel } from '../registry/index.ts';
+import { coversEstate, reportingContext } from '../registry/index.ts';
 import { shanghaiDate } from './calendar.ts';
-import { clocksOf, deadline, leafById, loadCalendar, loadSettings } from './config.ts';
+import { clocksOf, currentConfig, deadline, type WorkorderConfig } from './config.ts';
 import { recordEvent } from './events.ts';
 import { PHOTOS_PER_TICKET } from './photos.ts';
 import { responsibleNow } from './parties.ts';
@@ -38,14 +38,14 @@ const STAFF: Role[] = ['company_admin', 'company_staff', 'project_manager'];
 const GOVERNMENT: Role[] = ['community', 'street_office', 'district_regulator', 'city_regulator'];
 
 /** Which intake channel the caller is, and whether they may report for this estate. */
-async function channelOf(
-  db: Executor,
+function channelOf(
   actor: Actor,
   estate: { id: string; region_path: string; company_id: string | null },
+  ownsUnit: boolean,
   hotline: boolean,
-): Promise<Channel> {
+): Channel {
   if (actor.kind === 'resident') {
-    if (!actor.personId || !(await ownsUnitIn(db, actor.personId, estate.id))) throw forbidden();
+    if (!actor.personId || !ownsUnit) throw forbidden();
     return 'resident';
   }
   if (actor.kind === 'integration') {
@@ -68,36 +68,43 @@ export async function createTicket(
 ) {
   if ((input.photoIds?.length ?? 0) > PHOTOS_PER_TICKET)
     throw new DomainError('workorders.too_many_photos', 400, { max: PHOTOS_PER_TICKET });
+  const config = await currentConfig(db);
   return db.transaction().execute((trx) =>
     once(trx, `${ctx.actor.accountId}:workorders.create`, opts.idempotencyKey, input, async () => ({
       status: 201,
-      body: await insertTicket(trx, ctx, input, !!opts.hotline),
+      body: await insertTicket(trx, ctx, input, !!opts.hotline, config),
     })),
   );
 }
 
-async function insertTicket(trx: Executor, ctx: RequestContext, input: TicketInput, hotline: boolean) {
-  const estate = await estatePlace(trx, input.estateId);
-  const channel = await channelOf(
-    trx,
+async function insertTicket(
+  trx: Executor,
+  ctx: RequestContext,
+  input: TicketInput,
+  hotline: boolean,
+  { settings, calendar: cal, leaves }: WorkorderConfig,
+) {
+  const { estate, ownsUnit, place, person } = await reportingContext(trx, {
+    estateId: input.estateId,
+    personId: ctx.actor.kind === 'resident' ? ctx.actor.personId : null,
+    unitId: input.placeKind === 'unit' ? input.unitId : null,
+    buildingId: input.placeKind === 'building' ? input.buildingId : null,
+  });
+  const channel = channelOf(
     ctx.actor,
     { id: estate.id, region_path: estate.regionPath, company_id: estate.companyId },
+    ownsUnit,
     hotline,
   );
-  const leaf = await leafById(trx, input.categoryId);
+  const leaf = leaves.get(input.categoryId);
   if (!leaf?.active) throw new DomainError('workorders.category_not_leaf', 400);
   if (input.placeKind === 'unit' && !input.unitId) throw new DomainError('workorders.place_required', 400);
   if (input.placeKind === 'building' && !input.buildingId && !input.unitId)
     throw new DomainError('workorders.place_required', 400);
-  const place = await placeLabel(trx, estate.id, {
-    unitId: input.placeKind === 'unit' ? input.unitId : null,
-    buildingId: input.placeKind === 'common' ? null : input.buildingId,
-  });
   // Residents are who they signed in as; everyone else types in the caller.
-  const me = channel === 'resident' && ctx.actor.personId ? await personContact(trx, ctx.actor.personId) : undefined;
+  const me = channel === 'resident' ? person : null;
   if (channel !== 'resident' && !input.callerPhone && !input.callerName && channel !== 'api')
     throw new DomainError('workorders.caller_required', 400);
-  const [settings, cal] = await Promise.all([loadSettings(trx), loadCalendar(trx)]);
   const now = clock.now();
   const priority =
     channel === 'resident' ? (leaf.priority as Priority) : (input.priority ?? (leaf.priority as Priority));

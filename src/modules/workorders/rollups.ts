@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../kernel/db.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { shanghaiDate } from './calendar.ts';
 import { COUNTERS, type Counters, countersOf, difference, ZERO } from './metrics.ts';
 import type { TicketRow } from './tables.ts';
 
-/** Keeps ticket_rollups equal to the sum of every ticket's counters, in the same transaction as the change. */
+/**
+ * Keeps the rollups equal to the sum of every ticket's counters. A change appends the difference to
+ * ticket_rollup_deltas in its own transaction (append-only, so concurrent tickets of one estate never wait on a
+ * shared row); foldRollups moves the deltas into ticket_rollups; readers sum both, so nothing is ever missing.
+ */
 
 const factsOf = (t: TicketRow) => ({
   dispatchedAt: t.dispatched_at,
@@ -30,34 +35,43 @@ const keyOf = (t: TicketRow) => ({
   department_id: t.department_id,
   region_path: t.region_path,
 });
-const sameKey = (a: ReturnType<typeof keyOf>, b: ReturnType<typeof keyOf>) =>
+type Key = ReturnType<typeof keyOf>;
+const sameKey = (a: Key, b: Key) =>
   a.month === b.month &&
   a.estate_id === b.estate_id &&
   a.company_id === b.company_id &&
   a.department_id === b.department_id;
-
-async function add(db: Executor, key: ReturnType<typeof keyOf>, delta: Counters): Promise<void> {
-  if (COUNTERS.every((c) => delta[c] === 0)) return;
-  await db
-    .insertInto('ticket_rollups')
-    .values({ ...key, ...delta })
-    .onConflict((oc) =>
-      oc
-        .columns(['month', 'estate_id', 'company_id', 'department_id'])
-        .doUpdateSet(
-          Object.fromEntries(COUNTERS.map((c) => [c, sql`ticket_rollups.${sql.ref(c)} + excluded.${sql.ref(c)}`])),
-        ),
-    )
-    .execute();
-}
+const isZero = (c: Counters) => COUNTERS.every((k) => c[k] === 0);
 
 export async function applyRollup(db: Executor, before: TicketRow | null, after: TicketRow): Promise<void> {
   const was = before ? countersOf(factsOf(before)) : ZERO;
   const now = countersOf(factsOf(after));
-  if (before && !sameKey(keyOf(before), keyOf(after))) {
-    await add(db, keyOf(before), difference(ZERO, was));
-    await add(db, keyOf(after), now);
-  } else {
-    await add(db, keyOf(after), difference(now, was));
-  }
+  const rows =
+    before && !sameKey(keyOf(before), keyOf(after))
+      ? [
+          { ...keyOf(before), ...difference(ZERO, was) },
+          { ...keyOf(after), ...now },
+        ]
+      : [{ ...keyOf(after), ...difference(now, was) }];
+  const changed = rows.filter((r) => !isZero(r));
+  if (changed.length) await db.insertInto('ticket_rollup_deltas').values(changed).execute();
+}
+
+/** Moves every delta into ticket_rollups in one statement: a delta is folded exactly once. */
+export async function foldRollups(db: Executor): Promise<void> {
+  const cols = sql.join(COUNTERS.map((c) => sql.ref(c)));
+  const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(c)})::int`));
+  const updates = sql.join(
+    COUNTERS.map((c) => sql`${sql.ref(c)} = ticket_rollups.${sql.ref(c)} + excluded.${sql.ref(c)}`),
+  );
+  await sql`
+    WITH moved AS (DELETE FROM ticket_rollup_deltas RETURNING *)
+    INSERT INTO ticket_rollups (month, estate_id, company_id, department_id, region_path, ${cols})
+    SELECT month, estate_id, company_id, department_id, min(region_path), ${sums}
+    FROM moved GROUP BY month, estate_id, company_id, department_id
+    ON CONFLICT (month, estate_id, company_id, department_id) DO UPDATE SET ${updates}`.execute(db);
+}
+
+export function defineRollupJob(): void {
+  defineRecurringJob('workorders.rollups', 5_000, ({ db }) => foldRollups(db as Db));
 }

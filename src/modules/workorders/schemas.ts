@@ -47,7 +47,8 @@ export const Transition = Type.Object(
     internal: Type.Optional(Type.Boolean()),
     assigneeAccountId: Type.Optional(Id),
     teamId: Type.Optional(Id),
-    duplicateOf: Type.Optional(Id),
+    /** The original: its id or its ticket number (工单号). */
+    duplicateOf: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     categoryId: Type.Optional(Id),
     departmentId: Type.Optional(Id),
     feedback: Type.Optional(

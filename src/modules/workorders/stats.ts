@@ -66,8 +66,14 @@ export interface MetricsRow {
 export async function workorderMetrics(db: Executor, actor: Actor | null, f: MetricsFilter): Promise<MetricsRow[]> {
   const groupBy = f.groupBy ?? 'none';
   const key = GROUP_KEY[groupBy];
-  let q = db
+  // Folded rollups plus the deltas not yet folded: exact at any moment.
+  const both = db
     .selectFrom('ticket_rollups')
+    .selectAll()
+    .unionAll(db.selectFrom('ticket_rollup_deltas').selectAll())
+    .as('ticket_rollups');
+  let q = db
+    .selectFrom(both)
     .select(key.as('key'))
     .select(COUNTERS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(c)))
     .where(rollupVisible(actor))

@@ -2,6 +2,7 @@ import { clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { recordEvent } from './events.ts';
+import { defineRollupJob } from './rollups.ts';
 import type { State } from './machine.ts';
 import { tellHandler, tellStreet } from './notices.ts';
 import { save } from './transitions.ts';
@@ -104,4 +105,5 @@ export async function sweepClocks(db: Db): Promise<{ reminded: number; breached:
 
 export function defineWorkorderJobs(): void {
   defineRecurringJob('workorders.sla', 60_000, ({ db }) => sweepClocks(db));
+  defineRollupJob();
 }

@@ -76,6 +76,28 @@ export interface TicketsTable {
   updated_at: Date;
 }
 
+type RollupRow = {
+  month: ColumnType<string, string, string>;
+  estate_id: string;
+  company_id: string | null;
+  department_id: string | null;
+  region_path: string;
+  tickets: number;
+  dispatched: number;
+  responded_in_time: number;
+  fed_back: number;
+  solved: number;
+  rated: number;
+  satisfied: number;
+  due: number;
+  on_time: number;
+  closed: number;
+  reopened: number;
+  misrouted: number;
+  whistles: number;
+  reported_in_time: number;
+};
+
 export interface WorkorderTables {
   work_calendar_days: { date: ColumnType<string, string, string>; kind: 'holiday' | 'workday'; note: string | null };
   workorder_categories: {
@@ -160,27 +182,8 @@ export interface WorkorderTables {
     public_key: string | null;
     created_at: Generated<Date>;
   };
-  ticket_rollups: {
-    month: ColumnType<string, string, string>;
-    estate_id: string;
-    company_id: string | null;
-    department_id: string | null;
-    region_path: string;
-    tickets: number;
-    dispatched: number;
-    responded_in_time: number;
-    fed_back: number;
-    solved: number;
-    rated: number;
-    satisfied: number;
-    due: number;
-    on_time: number;
-    closed: number;
-    reopened: number;
-    misrouted: number;
-    whistles: number;
-    reported_in_time: number;
-  };
+  ticket_rollups: RollupRow;
+  ticket_rollup_deltas: RollupRow;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

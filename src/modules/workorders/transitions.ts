@@ -5,7 +5,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { departmentFor } from '../registry/index.ts';
-import { clocksOf, deadline, leafById, loadCalendar, loadSettings, type Settings } from './config.ts';
+import { clocksOf, currentConfig, deadline, type Settings, type WorkorderConfig } from './config.ts';
 import { recordEvent } from './events.ts';
 import { ACTIONS, type Action, allowedActions, nextState, type Party, type State } from './machine.ts';
 import { tellAccount, tellDepartment, tellHandler, tellReporter, tellStreet } from './notices.ts';
@@ -54,6 +54,7 @@ function actingParty(action: Action, parties: Set<Party>): Party {
 }
 
 export async function transition(db: Executor, ctx: RequestContext, id: string, input: TransitionInput) {
+  const config = await currentConfig(db);
   return db.transaction().execute(async (trx) => {
     const t = await lockTicket(trx, ctx, id);
     const parties = partiesOf(ctx.actor, t);
@@ -73,10 +74,9 @@ export async function transition(db: Executor, ctx: RequestContext, id: string, 
         throw new DomainError('workorders.field_required', 400, { field }, [{ field, code: 'validation.required' }]);
     }
     const now = clock.now();
-    const [settings, cal] = await Promise.all([loadSettings(trx), loadCalendar(trx)]);
     const reworkTo = await reworkState(trx, t);
     const to = nextState(input.action, t.state, reworkTo);
-    const patch = await effects(trx, ctx, t, input, now, settings, cal);
+    const patch = await effects(trx, ctx, t, input, now, config);
     const after = await save(trx, t, { ...patch, state: patch.state ?? to }, now);
     await recordEvent(trx, ctx, t, {
       action: input.action,
@@ -157,11 +157,10 @@ async function effects(
   t: TicketRow,
   input: TransitionInput,
   now: Date,
-  settings: Settings,
-  cal: Awaited<ReturnType<typeof loadCalendar>>,
+  { settings, calendar: cal, leaves }: WorkorderConfig,
 ): Promise<Patch> {
   const nowMs = now.getTime();
-  const leaf = await leafById(trx, t.category_id);
+  const leaf = leaves.get(t.category_id);
   if (!leaf) throw notFound('workorders.category_not_leaf');
   const ownClocks = (from: number, pauses: Interval[], l = leaf) => {
     const clocks = clocksOf(l, t.priority, settings);
@@ -194,7 +193,11 @@ async function effects(
       const original = await trx
         .selectFrom('tickets')
         .select(['id', 'estate_id', 'state'])
-        .where('id', '=', input.duplicateOf as string)
+        .where(
+          /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(input.duplicateOf as string) ? 'id' : 'number',
+          '=',
+          input.duplicateOf as string,
+        )
         .where(ticketVisible(ctx.actor))
         .executeTakeFirst();
       if (!original || original.id === t.id || original.estate_id !== t.estate_id || original.state === 'merged')
@@ -272,7 +275,7 @@ async function effects(
       };
     }
     case 'reclassify': {
-      const next = await leafById(trx, input.categoryId as string);
+      const next = leaves.get(input.categoryId as string);
       if (!next?.active) throw new DomainError('workorders.category_not_leaf', 400);
       // Only a ticket already dispatched was sent the wrong way; sorting it before dispatch is routine.
       const moved =
@@ -325,7 +328,7 @@ async function whistle(
   input: TransitionInput,
   now: Date,
   settings: Settings,
-  cal: Awaited<ReturnType<typeof loadCalendar>>,
+  cal: WorkorderConfig['calendar'],
   departmentKind: string | null,
 ): Promise<Patch> {
   const nowMs = now.getTime();
