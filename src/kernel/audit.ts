@@ -20,22 +20,24 @@ export interface AuditContext {
 
 /** Records a write (or a full read of personal data) in the caller's transaction. */
 export async function audit(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: new Date(),
-      actor_id: ctx.actor.accountId,
-      actor_label: ctx.actor.displayName,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      estate_id: entry.estateId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      request_id: ctx.requestId ?? null,
-    })
-    .execute();
+  await auditInsert(db, ctx, entry).execute();
+}
+
+/** The audit entry's INSERT, not yet run: for writing it together with the change it records. */
+export function auditInsert(db: Executor, ctx: AuditContext, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    id: newId(),
+    at: new Date(),
+    actor_id: ctx.actor.accountId,
+    actor_label: ctx.actor.displayName,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    estate_id: entry.estateId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    request_id: ctx.requestId ?? null,
+  });
 }
 
 /** JSON with object keys sorted, so the same entry always hashes the same. */

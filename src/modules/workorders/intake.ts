@@ -1,18 +1,19 @@
 import type { Actor, Role } from '../../kernel/auth/roles.ts';
-import { audit } from '../../kernel/audit.ts';
+import { auditInsert } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { once } from '../../kernel/idempotency.ts';
 import { newId } from '../../kernel/ids.ts';
+import { writeTogether } from '../../kernel/together.ts';
 import { coversEstate, reportingContext } from '../registry/index.ts';
 import { shanghaiDate } from './calendar.ts';
 import { clocksOf, currentConfig, deadline, type WorkorderConfig } from './config.ts';
-import { recordEvent } from './events.ts';
+import { attachPhotos, eventInsert } from './events.ts';
 import { PHOTOS_PER_TICKET } from './photos.ts';
 import { responsibleNow } from './parties.ts';
-import { applyRollup } from './rollups.ts';
+import { rollupDeltas } from './rollups.ts';
 import type { Channel, Priority, TicketRow } from './tables.ts';
 
 export interface TicketInput {
@@ -69,12 +70,13 @@ export async function createTicket(
   if ((input.photoIds?.length ?? 0) > PHOTOS_PER_TICKET)
     throw new DomainError('workorders.too_many_photos', 400, { max: PHOTOS_PER_TICKET });
   const config = await currentConfig(db);
-  return db.transaction().execute((trx) =>
-    once(trx, `${ctx.actor.accountId}:workorders.create`, opts.idempotencyKey, input, async () => ({
+  const create = (ex: Executor) =>
+    once(ex, `${ctx.actor.accountId}:workorders.create`, opts.idempotencyKey, input, async () => ({
       status: 201,
-      body: await insertTicket(trx, ctx, input, !!opts.hotline, config),
-    })),
-  );
+      body: await insertTicket(ex, ctx, input, !!opts.hotline, config),
+    }));
+  // The writes are one statement; only a retry key or photos (checked after it) need a transaction around them.
+  return opts.idempotencyKey || input.photoIds?.length ? db.transaction().execute(create) : create(db);
 }
 
 async function insertTicket(
@@ -189,11 +191,7 @@ async function insertTicket(
     updated_at: now,
   };
   Object.assign(row, responsibleNow(row));
-  await trx
-    .insertInto('tickets')
-    .values({ ...row, pauses: '[]' })
-    .execute();
-  await recordEvent(trx, ctx, row, {
+  const submitted = eventInsert(trx, ctx, row, {
     action: 'submit',
     from: null,
     to: 'submitted',
@@ -202,13 +200,19 @@ async function insertTicket(
     note: input.description,
     photoIds: input.photoIds,
   });
-  await applyRollup(trx, null, row);
-  await audit(trx, ctx, {
-    action: 'create',
-    entityType: 'ticket',
-    entityId: id,
-    estateId: estate.id,
-    after: { ...row, reporter_phone: undefined },
-  });
+  // The ticket, its first timeline entry, its rollup delta and its audit entry: one statement.
+  await writeTogether(trx, [
+    trx.insertInto('tickets').values({ ...row, pauses: '[]' }),
+    submitted.insert,
+    trx.insertInto('ticket_rollup_deltas').values(rollupDeltas(null, row)),
+    auditInsert(trx, ctx, {
+      action: 'create',
+      entityType: 'ticket',
+      entityId: id,
+      estateId: estate.id,
+      after: { ...row, reporter_phone: undefined },
+    }),
+  ]);
+  if (input.photoIds?.length) await attachPhotos(trx, ctx, id, submitted.id, input.photoIds);
   return { id, number: row.number, state: row.state };
 }

@@ -44,6 +44,12 @@ const sameKey = (a: Key, b: Key) =>
 const isZero = (c: Counters) => COUNTERS.every((k) => c[k] === 0);
 
 export async function applyRollup(db: Executor, before: TicketRow | null, after: TicketRow): Promise<void> {
+  const rows = rollupDeltas(before, after);
+  if (rows.length) await db.insertInto('ticket_rollup_deltas').values(rows).execute();
+}
+
+/** The delta rows a change appends: the ticket's counters after minus before, under its key(s). */
+export function rollupDeltas(before: TicketRow | null, after: TicketRow) {
   const was = before ? countersOf(factsOf(before)) : ZERO;
   const now = countersOf(factsOf(after));
   const rows =
@@ -53,8 +59,7 @@ export async function applyRollup(db: Executor, before: TicketRow | null, after:
           { ...keyOf(after), ...now },
         ]
       : [{ ...keyOf(after), ...difference(now, was) }];
-  const changed = rows.filter((r) => !isZero(r));
-  if (changed.length) await db.insertInto('ticket_rollup_deltas').values(changed).execute();
+  return rows.filter((r) => !isZero(r));
 }
 
 /** Moves every delta into ticket_rollups in one statement: a delta is folded exactly once. */
