@@ -183,3 +183,118 @@ test('the city regulator edits a problem’s SLA and reads the handling metrics'
   await page.screenshot({ path: path.join(SHOTS, 'workorders-metrics.png') });
   await context.close();
 });
+
+/** Fills and sends 登记工单 for a caller about the stairwell light in a common area; answers the new number. */
+async function registerForCaller(page: Page, description: string, shot?: string) {
+  await page.getByRole('button', { name: '登记工单' }).click();
+  const form = page.getByTestId('new-ticket-form');
+  // company.staff looks after one estate: it is picked already.
+  await form.getByTestId('estate-select').locator('.ant-select-content-has-value').waitFor();
+  await form.getByText('小区公共区域').click();
+  await form.getByLabel('具体位置').fill('1 号楼 1 单元楼道');
+  await form.getByLabel('问题类型').click();
+  for (const level of ['楼栋', '楼道', '楼道照明'])
+    await page
+      .locator('.ant-cascader-menu-item')
+      .filter({ hasText: new RegExp(`^${level}$`) })
+      .click();
+  await page.locator('.ant-cascader-dropdown').waitFor({ state: 'hidden' });
+  await form.getByLabel('问题描述').fill(description);
+  await form.getByLabel('来电人').fill('王先生');
+  await form.getByLabel('联系电话').fill('13912345678');
+  if (shot) await page.screenshot({ path: path.join(SHOTS, shot) });
+  await page
+    .locator('.ant-modal-container')
+    .getByRole('button', { name: /^提\s*交$/ })
+    .click();
+  // The new ticket opens in the drawer.
+  const title = page.locator('.ant-drawer-title');
+  await title.getByText(/^WO\d{8}-/).waitFor();
+  const number = ((await title.textContent()) ?? '').split('·')[0].trim();
+  await page.getByTestId('ticket-drawer').getByTestId('ticket-state').getByText('待受理').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-drawer-section').waitFor({ state: 'hidden' });
+  return number;
+}
+
+test('staff register tickets for a caller (代客报事), the admin merges a repeat by number; the city edits settings', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const staff = await h.newPage();
+  await passwordLogin(staff.page, 'company.staff');
+  await staff.page.waitForURL(`${h.baseUrl}/`);
+  await staff.page.getByRole('menuitem', { name: '工单' }).click();
+  await staff.page.waitForURL(/\/workorders$/);
+
+  // A caller needs at least a name or a phone.
+  await staff.page.getByRole('button', { name: '登记工单' }).click();
+  await staff.page
+    .locator('.ant-modal-container')
+    .getByRole('button', { name: /^提\s*交$/ })
+    .click();
+  await staff.page.getByText('来电人与联系电话至少填一项').waitFor();
+  // The unit picker searches the estate's units by number.
+  const unitSelect = staff.page.getByTestId('new-ticket-form').getByTestId('unit-select');
+  await unitSelect.click();
+  await unitSelect.locator('input').fill('1');
+  await staff.page.locator('.ant-select-item-option').first().waitFor();
+  await staff.page
+    .locator('.ant-modal-container')
+    .getByRole('button', { name: /^取\s*消$/ })
+    .click();
+  await staff.page.locator('.ant-modal-container').waitFor({ state: 'hidden' });
+
+  const first = await registerForCaller(staff.page, '王先生来电：1 号楼楼道灯不亮', 'workorders-register.png');
+  await staff.page.getByTestId('ticket-table').getByText(first).waitFor();
+  const second = await registerForCaller(staff.page, '王先生再次来电：楼道灯还是不亮');
+  assert.notEqual(first, second);
+  await staff.page.getByTestId('ticket-table').getByText(second).waitFor();
+  await staff.context.close();
+
+  // The company admin merges the repeat into the first, by its number.
+  const admin = await openInQueue('company.admin', second);
+  await admin.drawer.getByRole('button', { name: '合并重复' }).click();
+  const modal = admin.page.locator('.ant-modal-container');
+  await modal.getByLabel('原工单号').fill(first.toLowerCase());
+  await modal.getByRole('button', { name: '合并重复' }).click();
+  await admin.drawer.getByTestId('ticket-state').getByText('已合并').waitFor();
+  await admin.drawer.getByText('已终止').waitFor();
+  await admin.context.close();
+
+  // The city regulator sets the reopen window and a day of the working calendar.
+  const city = await h.newPage();
+  await passwordLogin(city.page, 'city.admin');
+  await city.page.waitForURL(`${h.baseUrl}/`);
+  await city.page.getByRole('menuitem', { name: '工单设置' }).click();
+  await city.page.waitForURL(/\/workorders\/settings$/);
+  const settings = city.page.getByTestId('wo-settings');
+  await settings.getByText('部门报到时限').waitFor();
+  await settings.getByLabel('可重新打开期限').fill('10');
+  await settings.getByRole('button', { name: /^保\s*存$/ }).click();
+  await city.page.getByText('已保存').first().waitFor();
+
+  // A weekday of the month shown: it cannot be a 调休 workday, but it can be a holiday.
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const day = [10, 11, 12, 13, 14, 15, 16]
+    .map((d) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), d)))
+    .find((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5) as Date;
+  const iso = day.toISOString().slice(0, 10);
+  const cell = city.page.locator(`td.ant-picker-cell[title="${iso}"]`);
+  await cell.click();
+  const editor = city.page.locator('.ant-modal-container');
+  await editor.getByText('调休上班').click();
+  await editor.locator('.ant-btn-primary').click();
+  await editor.getByTestId('day-error').waitFor();
+  await editor.getByText('节假日').click();
+  await editor.getByPlaceholder(/春节/).fill('测试假日');
+  await editor.locator('.ant-btn-primary').click();
+  await editor.waitFor({ state: 'hidden' });
+  await cell.getByTestId('cal-holiday').waitFor();
+  await city.page.screenshot({ path: path.join(SHOTS, 'workorders-settings.png'), fullPage: true });
+  // And back to an ordinary working day.
+  await cell.click();
+  await editor.getByText('恢复默认').click();
+  await editor.locator('.ant-btn-primary').click();
+  await editor.waitFor({ state: 'hidden' });
+  await cell.getByTestId('cal-holiday').waitFor({ state: 'detached' });
+  await city.context.close();
+});

@@ -25,7 +25,7 @@ export function installApiHooks(h: Hooks) {
 }
 
 export interface ApiOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Multipart upload; sent as is. */
   form?: FormData;

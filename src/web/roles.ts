@@ -13,6 +13,7 @@ export const SECTIONS = [
   'streetDesk',
   'deptDesk',
   'woCategories',
+  'woSettings',
   'woMetrics',
   'import',
 ] as const;
@@ -33,6 +34,7 @@ const MENU: Record<string, Section[]> = {
     'departments',
     ...WO,
     'woCategories',
+    'woSettings',
     'import',
   ],
   district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
@@ -53,6 +55,10 @@ export function sectionsFor(me: Me): Section[] {
   if (allowed.has('companies')) allowed.delete('company');
   return SECTIONS.filter((s) => allowed.has(s));
 }
+
+/** Roles that register tickets on a caller's behalf (代客报事 / 来电登记); the server checks the estate. */
+const REGISTER_ROLES = ['company_admin', 'company_staff', 'project_manager', 'community', 'street_office'];
+export const canRegisterTickets = (me: Me | null | undefined) => rolesOf(me).some((r) => REGISTER_ROLES.includes(r));
 
 export const isResident = (me: Me) => me.kind === 'resident' || rolesOf(me).includes('resident');
 

@@ -9,6 +9,7 @@ import {
   DownOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  SettingOutlined,
   ShopOutlined,
   SoundOutlined,
   TeamOutlined,
@@ -36,6 +37,7 @@ import { Staff } from './Staff.tsx';
 import { Categories } from './workorders/Categories.tsx';
 import { Metrics } from './workorders/Metrics.tsx';
 import { Queue } from './workorders/Queue.tsx';
+import { Settings } from './workorders/Settings.tsx';
 
 const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: MessageKey }> = {
   dashboard: { path: '/', icon: <DashboardOutlined />, label: 'menu.dashboard' },
@@ -49,6 +51,7 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   streetDesk: { path: '/workorders/street', icon: <SoundOutlined />, label: 'menu.streetDesk' },
   deptDesk: { path: '/workorders/department', icon: <AlertOutlined />, label: 'menu.deptDesk' },
   woCategories: { path: '/workorders/categories', icon: <ClusterOutlined />, label: 'menu.woCategories' },
+  woSettings: { path: '/workorders/settings', icon: <SettingOutlined />, label: 'menu.woSettings' },
   woMetrics: { path: '/workorders/metrics', icon: <BarChartOutlined />, label: 'menu.woMetrics' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
@@ -77,6 +80,7 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     streetDesk: <Queue key="street" title="menu.streetDesk" preset={['escalation_requested']} />,
     deptDesk: <Queue key="dept" title="menu.deptDesk" preset={['whistled', 'department_handling']} />,
     woCategories: <Categories />,
+    woSettings: <Settings />,
     woMetrics: <Metrics />,
   };
   const section = sections.find((s) => SECTION_UI[s].path === path);

@@ -1,13 +1,12 @@
-import { App, Button, Card, Cascader, Form, Input, Radio, Select, Skeleton, Switch } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Card, Form, Input, Radio, Select, Skeleton, Switch } from 'antd';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import type { Unit } from '../types.ts';
-import { categoryTree, TICKETS } from '../workorders/api.ts';
-import { PhotoPicker } from '../workorders/components.tsx';
-import type { Category } from '../workorders/types.ts';
+import { newIdempotencyKey, TICKETS } from '../workorders/api.ts';
+import { CategoryCascader, categoryRule, PhotoPicker } from '../workorders/components.tsx';
 
 interface Values {
   unitId: string;
@@ -18,24 +17,18 @@ interface Values {
   anonymous?: boolean;
 }
 
-/** One key per form: a double tap or a retry after a lost answer is still one ticket. */
-const newKey = () =>
-  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-
 /** 报事报修: where, what (place › category › problem), a description, photos, optionally anonymous. */
 export function ReportRepair() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const units = useApi<Unit[]>('/api/v1/me/units');
-  const cats = useApi<Category[]>('/api/v1/workorders/categories');
-  const options = useMemo(() => categoryTree(cats.data ?? [], lang), [cats.data, lang]);
   const [photoIds, setPhotoIds] = useState<string[]>([]);
-  const [key] = useState(newKey);
+  const [key] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
   const placeKind = Form.useWatch('placeKind', form);
 
-  if ((units.loading && !units.data) || (cats.loading && !cats.data)) return <Skeleton active />;
+  if (units.loading && !units.data) return <Skeleton active />;
   const myUnits = units.data ?? [];
 
   const submit = async (v: Values) => {
@@ -94,17 +87,8 @@ export function ReportRepair() {
             <Input placeholder={t('wo.placeTextHint')} maxLength={200} />
           </Form.Item>
         )}
-        <Form.Item
-          name="category"
-          label={t('wo.category')}
-          rules={[
-            {
-              validator: (_, v?: string[]) =>
-                v && v.length === 3 ? Promise.resolve() : Promise.reject(new Error(t('wo.categoryRequired'))),
-            },
-          ]}
-        >
-          <Cascader options={options} placeholder={t('wo.category')} data-testid="category-cascader" />
+        <Form.Item name="category" label={t('wo.category')} rules={[categoryRule(t('wo.categoryRequired'))]}>
+          <CategoryCascader />
         </Form.Item>
         <Form.Item
           name="description"

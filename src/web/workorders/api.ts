@@ -37,6 +37,10 @@ export function categoryTree(all: Category[], lang: Lang): CascaderOption[] {
   return build(null);
 }
 
+/** One key per form: a double tap or a retry after a lost answer is still one ticket. */
+export const newIdempotencyKey = () =>
+  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 /** Uploads one photo; the server strips its location and answers with its id and url. */
 export async function uploadPhoto(file: File) {
   const form = new FormData();

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Image, Tag, Timeline, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Cascader, Image, Tag, Timeline, Upload, type UploadFile } from 'antd';
+import { useMemo, useState } from 'react';
 import { formatTime } from '../format.ts';
+import { useApi } from '../hooks.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
-import { uploadPhoto } from './api.ts';
-import type { TicketSummary, TimelineEntry } from './types.ts';
+import { categoryTree, uploadPhoto } from './api.ts';
+import type { Category, TicketSummary, TimelineEntry } from './types.ts';
 
 const STATE_COLOR: Record<string, string> = {
   submitted: 'gold',
@@ -66,14 +67,55 @@ export function SlaTag({ ticket }: { ticket: Pick<TicketSummary, 'resolutionDue'
   );
 }
 
-/** Who is on the hook now, as the resident should read it. */
+/** Who is on the hook now, as the resident should read it; nobody once it is closed (办结) or stopped (终止). */
 export function responsibleText(
-  tk: Pick<TicketSummary, 'responsibleKind' | 'responsibleName'>,
+  tk: Pick<TicketSummary, 'responsibleKind' | 'responsibleName' | 'state'>,
   label: (g: string, c: string) => string,
 ) {
   if (tk.responsibleKind === 'resident') return label('woResp', 'resident');
+  if (tk.responsibleKind === 'none' && !tk.responsibleName)
+    return label('woResp', tk.state === 'closed' ? 'finished' : 'ended');
   return tk.responsibleName ?? label('woResp', tk.responsibleKind);
 }
+
+/**
+ * The place › category › problem cascader (3 levels, active branches only), loading the categories itself.
+ * A Form.Item child: takes value/onChange as the path of ids.
+ */
+export function CategoryCascader({
+  value,
+  onChange,
+  id,
+  search = false,
+}: {
+  value?: string[];
+  onChange?(v: string[]): void;
+  id?: string;
+  /** Type to find a problem (staff taking a call); off on the phone, where the menus are easier. */
+  search?: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const cats = useApi<Category[]>('/api/v1/workorders/categories');
+  const options = useMemo(() => categoryTree(cats.data ?? [], lang), [cats.data, lang]);
+  return (
+    <Cascader
+      id={id}
+      options={options}
+      value={value}
+      onChange={(v) => onChange?.(v as string[])}
+      loading={cats.loading}
+      placeholder={t('wo.category')}
+      showSearch={search}
+      data-testid="category-cascader"
+    />
+  );
+}
+
+/** The 3-level path a CategoryCascader must reach before a form may be sent. */
+export const categoryRule = (message: string) => ({
+  validator: (_: unknown, v?: string[]) =>
+    v && v.length === 3 ? Promise.resolve() : Promise.reject(new Error(message)),
+});
 
 export function TicketTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, lang } = useI18n();

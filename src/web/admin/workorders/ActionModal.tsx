@@ -61,7 +61,8 @@ export function ActionModal({
     if (v.internal) Object.assign(body, { internal: true });
     if (v.assigneeAccountId) body.assigneeAccountId = v.assigneeAccountId;
     if (v.departmentId) body.departmentId = v.departmentId;
-    if (v.duplicateOf) body.duplicateOf = v.duplicateOf.trim();
+    // Numbers are printed in capitals (WO20260101-3F2A1C); what was read out over the phone may not be.
+    if (v.duplicateOf) body.duplicateOf = v.duplicateOf.trim().toUpperCase();
     if (v.category) body.categoryId = v.category[v.category.length - 1];
     if (action === 'feedback')
       body.feedback = {
@@ -125,8 +126,8 @@ export function ActionModal({
           </Form.Item>
         )}
         {action === 'merge' && (
-          <Form.Item name="duplicateOf" label={t('wo.duplicateOf')} rules={required}>
-            <Input />
+          <Form.Item name="duplicateOf" label={t('wo.duplicateOf')} extra={t('wo.duplicateOfHint')} rules={required}>
+            <Input placeholder="WO20260101-3F2A1C" maxLength={60} />
           </Form.Item>
         )}
         {action === 'reclassify' && (

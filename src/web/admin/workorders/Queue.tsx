@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ExportButtons, LoadMore } from '../../components.tsx';
@@ -5,9 +6,12 @@ import { formatTime } from '../../format.ts';
 import { useCursorList } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import type { MessageKey } from '../../messages.ts';
+import { canRegisterTickets } from '../../roles.ts';
+import { useSession } from '../../session.tsx';
 import { TICKETS, transition } from '../../workorders/api.ts';
 import { responsibleText, SlaTag, StateTag } from '../../workorders/components.tsx';
 import type { TicketSummary } from '../../workorders/types.ts';
+import { NewTicket } from './NewTicket.tsx';
 import { TicketDrawer } from './TicketDrawer.tsx';
 
 const STATES = [
@@ -41,6 +45,10 @@ export function Queue({ title, preset = [] }: { title: MessageKey; preset?: stri
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  const { me } = useSession();
+  // The desks (preset filters) are for handling; registering a caller's ticket starts from the full queue.
+  const canRegister = !preset.length && canRegisterTickets(me);
   const params = {
     state,
     open: flags.includes('open') ? 'true' : undefined,
@@ -72,7 +80,19 @@ export function Queue({ title, preset = [] }: { title: MessageKey; preset?: stri
   };
 
   return (
-    <Card title={t(title)} extra={<ExportButtons path={TICKETS} params={params} />}>
+    <Card
+      title={t(title)}
+      extra={
+        <Space>
+          {canRegister && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+              {t('wo.register')}
+            </Button>
+          )}
+          <ExportButtons path={TICKETS} params={params} />
+        </Space>
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           mode="multiple"
@@ -158,6 +178,16 @@ export function Queue({ title, preset = [] }: { title: MessageKey; preset?: stri
       />
       <LoadMore hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} count={list.items.length} />
       <TicketDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => list.reload()} />
+      {registering && (
+        <NewTicket
+          onClose={() => setRegistering(false)}
+          onCreated={(id) => {
+            setRegistering(false);
+            list.reload();
+            setOpenId(id);
+          }}
+        />
+      )}
     </Card>
   );
 }
