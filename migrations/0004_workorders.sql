@@ -89,9 +89,13 @@ CREATE TABLE workorder_team_members (
   PRIMARY KEY (team_id, account_id)
 );
 
+-- Ticket numbers people read out on the phone: WO<day>-<serial>. A sequence, so two never collide; a failed
+-- report leaves a gap, which is harmless.
+CREATE SEQUENCE ticket_numbers;
+
 CREATE TABLE tickets (
   id                   uuid PRIMARY KEY,
-  number               text NOT NULL UNIQUE,              -- human-readable: WO-yyyymmdd-xxxxxx
+  number               text NOT NULL UNIQUE,              -- WO20261126-000123
   estate_id            uuid NOT NULL,
   region_path          text NOT NULL,                     -- the estate's, for region scoping
   street_id            uuid NOT NULL,

@@ -245,3 +245,23 @@ test('bad input is refused in the caller’s language and nothing is written', a
   assert.equal(noReason.statusCode, 400);
   assert.equal(await count(), n + 1);
 });
+
+test('ticket numbers are readable and never collide, however many arrive at once', async () => {
+  const created = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      resident.post('/api/v1/workorders/tickets', {
+        estateId,
+        categoryId: leaves['UNIT.WATER.LEAK'],
+        description: `并发报事 ${i}`,
+        placeKind: 'unit',
+        unitId,
+      }),
+    ),
+  );
+  const numbers = created.map((r) => {
+    assert.equal(r.statusCode, 201, r.body);
+    return r.json().number as string;
+  });
+  for (const n of numbers) assert.match(n, /^WO\d{8}-\d{6,}$/);
+  assert.equal(new Set(numbers).size, numbers.length);
+});
