@@ -389,4 +389,3 @@ async function announce(trx: Executor, action: Action | 'breach_escalate', t: Ti
     await tellDepartment(trx, t.department_id, 'workorders.notice.whistle', params);
   if (action === 'send_back' || action === 'reopen') await tellHandler(trx, t, 'workorders.notice.rework', params);
 }
-export { announce };
