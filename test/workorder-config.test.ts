@@ -202,3 +202,44 @@ test('dispatch by rule takes turns among a team’s members', async () => {
   assert.notEqual(assignees[0], assignees[1]);
   assert.equal(assignees[0], assignees[2]);
 });
+
+test('the city sets the department and priority deadlines; a raised priority only ever shortens the clock', async () => {
+  const s = (await city.get('/api/v1/workorders/settings')).json();
+  const patch = {
+    version: s.version,
+    report: { amount: 1, unit: 'hours' },
+    prioritySlas: { urgent: { response: { amount: 15, unit: 'minutes' }, resolution: { amount: 4, unit: 'hours' } } },
+  };
+  assert.equal(
+    (await company.request({ method: 'PATCH', url: '/api/v1/workorders/settings', payload: patch })).statusCode,
+    403,
+  );
+  const ok = await city.patch('/api/v1/workorders/settings', patch);
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().report, { amount: 1, unit: 'hours' });
+  assert.deepEqual(ok.json().prioritySlas.urgent.resolution, { amount: 4, unit: 'hours' });
+  assert.equal((await city.patch('/api/v1/workorders/settings', patch)).statusCode, 409, 'a stale version is refused');
+
+  const leaf = (await city.get('/api/v1/workorders/categories'))
+    .json()
+    .find((c: { code: string }) => c.code === 'BUILDING.STAIRS.LIGHT');
+  const estateId = (await resident.get('/api/v1/me/units')).json()[0].estateId;
+  const report = async (priority?: string) => {
+    const res = await company.post('/api/v1/workorders/tickets', {
+      estateId,
+      categoryId: leaf.id,
+      description: '楼道灯不亮',
+      placeKind: 'common',
+      callerName: '李女士',
+      ...(priority ? { priority } : {}),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return (await company.get(`/api/v1/workorders/tickets/${res.json().id}`)).json();
+  };
+  const normal = await report();
+  const urgent = await report('urgent');
+  const hours = (d: { submittedAt: string; resolutionDue: string }) =>
+    (new Date(d.resolutionDue).getTime() - new Date(d.submittedAt).getTime()) / 3_600_000;
+  assert.ok(hours(urgent) <= 4.001, `urgent is due within 4 h, not ${hours(urgent)}`);
+  assert.ok(hours(normal) > 24, 'the normal clock runs in working days');
+});

@@ -10,6 +10,7 @@ import { estatesOfCompany } from '../registry/index.ts';
 import { isWeekend } from './calendar.ts';
 import { forgetConfig, loadSettings } from './config.ts';
 import type { HandlerKind, Priority } from './tables.ts';
+type Clock = { amount: number; unit: SlaUnit };
 import type { SlaUnit } from './sla.ts';
 
 /** Classification, working calendar, settings and dispatch teams: the configuration a city or company edits. */
@@ -185,18 +186,37 @@ export const getSettings = (db: Executor) => loadSettings(db);
 export async function patchSettings(
   db: Executor,
   ctx: RequestContext,
-  input: { version: number; reopenDays?: number; reminderPercent?: number },
+  input: {
+    version: number;
+    reopenDays?: number;
+    reminderPercent?: number;
+    report?: Clock;
+    department?: Clock;
+    prioritySlas?: Partial<Record<Priority, { response: Clock; resolution: Clock } | null>>;
+  },
 ) {
   return db
     .transaction()
     .execute(async (trx) => {
       const before = await trx.selectFrom('workorder_settings').selectAll().forUpdate().executeTakeFirstOrThrow();
       if (before.version !== input.version) throw new DomainError('version_conflict', 409);
+      // Stored as [amount, unit] pairs, the shape the table's default uses.
+      const pair = (c: Clock) => [c.amount, c.unit];
+      const slas = { ...(before.priority_slas as Record<string, unknown>) };
+      for (const [p, v] of Object.entries(input.prioritySlas ?? {})) {
+        if (v) slas[p] = { response: pair(v.response), resolution: pair(v.resolution) };
+        else delete slas[p];
+      }
       const after = await trx
         .updateTable('workorder_settings')
         .set({
           reopen_days: input.reopenDays ?? before.reopen_days,
           reminder_percent: input.reminderPercent ?? before.reminder_percent,
+          report_amount: input.report?.amount ?? before.report_amount,
+          report_unit: input.report?.unit ?? before.report_unit,
+          department_amount: input.department?.amount ?? before.department_amount,
+          department_unit: input.department?.unit ?? before.department_unit,
+          priority_slas: JSON.stringify(slas),
           version: before.version + 1,
         })
         .returningAll()

@@ -225,6 +225,22 @@ export const SettingsPatch = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     reopenDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     reminderPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })),
+    report: Type.Optional(Clock),
+    department: Type.Optional(Clock),
+    /** Deadlines a raised priority imposes (they only ever shorten a problem type's own); null removes one. */
+    prioritySlas: Type.Optional(
+      Type.Object(
+        Object.fromEntries(
+          ['urgent', 'high', 'normal', 'low'].map((p) => [
+            p,
+            Type.Optional(
+              Nullable(Type.Object({ response: Clock, resolution: Clock }, { additionalProperties: false })),
+            ),
+          ]),
+        ),
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
