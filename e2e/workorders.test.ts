@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { type Harness, passwordLogin, startHarness } from './harness.ts';
 
 /**
@@ -269,8 +269,18 @@ test('staff register tickets for a caller (代客报事), the admin merges a rep
   const settings = city.page.getByTestId('wo-settings');
   await settings.getByText('部门报到时限').waitFor();
   await settings.getByLabel('可重新打开期限').fill('10');
+  // Urgent's own resolution deadline goes down to 4 小时 (a raised priority only ever shortens).
+  await settings.getByText(/提高优先级只会缩短时限/).waitFor();
+  await settings.getByTestId('sla-urgent-resolution').locator('input').first().fill('4');
   await settings.getByRole('button', { name: /^保\s*存$/ }).click();
   await city.page.getByText('已保存').first().waitFor();
+  await city.page.reload();
+  const urgent = settings.getByTestId('sla-urgent-resolution');
+  await urgent.waitFor();
+  assert.equal(await urgent.locator('input').first().inputValue(), '4');
+  await urgent.getByText('小时').waitFor();
+  assert.equal(await settings.getByLabel('可重新打开期限').inputValue(), '10');
+  await city.page.screenshot({ path: path.join(SHOTS, 'workorders-settings-edit.png'), fullPage: true });
 
   // A weekday of the month shown: it cannot be a 调休 workday, but it can be a holiday.
   const today = new Date(Date.now() + 8 * 3600_000);
@@ -296,5 +306,54 @@ test('staff register tickets for a caller (代客报事), the admin merges a rep
   await editor.locator('.ant-btn-primary').click();
   await editor.waitFor({ state: 'hidden' });
   await cell.getByTestId('cal-holiday').waitFor({ state: 'detached' });
+
+  // A new problem under 公共区域 › 绿化, handled by the company.
+  await city.page.getByRole('menuitem', { name: '分类与责任' }).click();
+  const table = city.page.getByTestId('category-table');
+  await table.getByText('公共区域', { exact: true }).waitFor();
+  await table
+    .locator('tr', { hasText: /^公共区域/ })
+    .locator('.ant-table-row-expand-icon')
+    .first()
+    .click();
+  const green = table.locator('tr', { hasText: /^绿化COMMON\.GREEN(?!\.)/ });
+  await green.locator('.ant-table-row-expand-icon').first().click();
+  const addLeaf = async () => {
+    await green.getByRole('button', { name: '新增下级' }).click();
+    const form = city.page.getByTestId('new-category');
+    assert.equal(await form.getByLabel('编码').inputValue(), 'COMMON.GREEN.');
+    await form.getByLabel('编码').fill('COMMON.GREEN.TREE');
+    await form.getByLabel('名称', { exact: true }).fill('树木倒伏');
+    return form;
+  };
+  const pick = async (item: Locator, option: string) => {
+    await item.locator('.ant-select').click();
+    await city.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click();
+    await city.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  };
+  let form = await addLeaf();
+  await pick(form.locator('.ant-form-item', { hasText: '优先级' }), '高');
+  const response = form.locator('.ant-form-item', { hasText: '响应时限' });
+  await response.locator('input').first().fill('2');
+  await pick(response, '小时');
+  await form.locator('.ant-form-item', { hasText: '办结时限' }).locator('input').first().fill('1');
+  await form.getByRole('button', { name: /^保\s*存$/ }).click();
+  await form.waitFor({ state: 'hidden' });
+  const tree = table.locator('tr', { hasText: '树木倒伏' });
+  await tree.getByText('COMMON.GREEN.TREE').waitFor();
+  await tree.getByText('2 小时').waitFor();
+  await tree.getByText('1 工作日').waitFor();
+  await tree.getByText('高', { exact: true }).waitFor();
+  // The same code again is refused, and the form says why.
+  form = await addLeaf();
+  await form.getByRole('button', { name: /^保\s*存$/ }).click();
+  await form
+    .getByTestId('category-error')
+    .getByText(/COMMON\.GREEN\.TREE/)
+    .waitFor();
+  await form.getByRole('button', { name: /^取\s*消$/ }).click();
   await city.context.close();
 });

@@ -6,6 +6,7 @@ import type { Department } from '../../types.ts';
 import { categoryName } from '../../workorders/api.ts';
 import type { Category, Clock } from '../../workorders/types.ts';
 import { CategoryEditor } from './CategoryEditor.tsx';
+import { NewCategory } from './NewCategory.tsx';
 
 type Row = Category & { children?: Row[] };
 
@@ -16,6 +17,8 @@ export function Categories() {
   const { data, loading, reload } = useApi<Category[]>('/api/v1/workorders/categories');
   const departments = useApi<Department[]>('/api/v1/departments');
   const [editing, setEditing] = useState<Category | null>(null);
+  // The parent of the category being added; null adds a level-1 place.
+  const [adding, setAdding] = useState<{ parent: Category | null } | null>(null);
   const kinds = useMemo(() => {
     const m = new Map<string, string>();
     for (const d of departments.data ?? []) if (!m.has(d.kind)) m.set(d.kind, d.name);
@@ -38,7 +41,14 @@ export function Categories() {
   const leaf = (c: Category) => c.level === 3;
 
   return (
-    <Card title={t('menu.woCategories')}>
+    <Card
+      title={t('menu.woCategories')}
+      extra={
+        <Button type="primary" onClick={() => setAdding({ parent: null })}>
+          {t('cat.newRoot')}
+        </Button>
+      }
+    >
       <Table<Row>
         rowKey="id"
         size="small"
@@ -74,11 +84,15 @@ export function Categories() {
           },
           {
             title: '',
-            width: 80,
+            width: 110,
             render: (_, c) =>
-              leaf(c) && (
+              leaf(c) ? (
                 <Button size="small" onClick={() => setEditing(c)}>
                   {t('cat.edit')}
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => setAdding({ parent: c })}>
+                  {t('cat.newChild')}
                 </Button>
               ),
           },
@@ -91,6 +105,17 @@ export function Categories() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
+            reload();
+          }}
+        />
+      )}
+      {adding && (
+        <NewCategory
+          parent={adding.parent}
+          departmentKinds={kinds}
+          onClose={() => setAdding(null)}
+          onSaved={() => {
+            setAdding(null);
             reload();
           }}
         />

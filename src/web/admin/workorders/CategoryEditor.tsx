@@ -1,9 +1,10 @@
-import { Alert, App, Form, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, App, Form, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { useI18n, useLabel } from '../../i18n.tsx';
+import { useI18n } from '../../i18n.tsx';
 import { categoryName } from '../../workorders/api.ts';
 import type { Category, Clock } from '../../workorders/types.ts';
+import { LeafFields } from './CategoryFields.tsx';
 
 interface Values {
   handler: string;
@@ -13,8 +14,6 @@ interface Values {
   resolution: Clock;
   active: boolean;
 }
-
-const UNITS = ['minutes', 'hours', 'working_days'] as const;
 
 /** Edits one problem's duty and SLA; the version makes a concurrent edit a 409 shown here, not an overwrite. */
 export function CategoryEditor({
@@ -29,7 +28,6 @@ export function CategoryEditor({
   onSaved(): void;
 }) {
   const { t, lang } = useI18n();
-  const label = useLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -54,19 +52,6 @@ export function CategoryEditor({
     }
   };
 
-  const clockField = (name: 'response' | 'resolution') => (
-    <Form.Item label={t(name === 'response' ? 'cat.response' : 'cat.resolution')} required>
-      <Space.Compact>
-        <Form.Item name={[name, 'amount']} noStyle rules={[{ required: true }]}>
-          <InputNumber min={1} max={100000} style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name={[name, 'unit']} noStyle>
-          <Select style={{ width: 120 }} options={UNITS.map((u) => ({ value: u, label: label('woUnit', u) }))} />
-        </Form.Item>
-      </Space.Compact>
-    </Form.Item>
-  );
-
   return (
     <Modal
       open
@@ -90,25 +75,7 @@ export function CategoryEditor({
           active: c.active,
         }}
       >
-        <Form.Item name="handler" label={t('cat.handler')}>
-          <Select
-            options={['company', 'street', 'department'].map((h) => ({ value: h, label: label('woHandler', h) }))}
-          />
-        </Form.Item>
-        <Form.Item name="departmentKind" label={t('cat.departmentKind')}>
-          <Select
-            allowClear
-            placeholder={t('cat.none')}
-            options={[...departmentKinds].map(([kind, name]) => ({ value: kind, label: name }))}
-          />
-        </Form.Item>
-        <Form.Item name="priority" label={t('cat.priority')}>
-          <Select
-            options={['urgent', 'high', 'normal', 'low'].map((p) => ({ value: p, label: label('woPriority', p) }))}
-          />
-        </Form.Item>
-        {clockField('response')}
-        {clockField('resolution')}
+        <LeafFields departmentKinds={departmentKinds} />
         <Form.Item name="active" label={t('cat.active')} valuePropName="checked">
           <Switch />
         </Form.Item>
