@@ -20,6 +20,7 @@ const USAGE = `anju — 安居 smart property-management platform
                              generate a city at the Chizhou platform's scale and import it
   anju import FILE.xlsx|csv  [--valid-only] [--lang en] validate and import registry data
   anju audit verify          seal pending audit entries and recompute the hash chain
+  anju tally --file IN.json  recount an owners' vote or election (Civil Code art. 278) from its export; exit 2 on bad input
   anju bench import          import benchmark against the raw COPY rate
 
 Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite in ANJU_DATA_DIR=./data), PORT, ANJU_ENV.`;
@@ -124,6 +125,12 @@ export async function main(argv: string[]): Promise<void> {
       } finally {
         await handle.close();
       }
+      return;
+    }
+    case 'tally': {
+      // Pure: no database, no config; the same code the platform tallies with.
+      const { tallyCommand } = await import('./modules/voting/cli.ts');
+      process.exitCode = tallyCommand([sub, ...rest].filter((a): a is string => a !== undefined));
       return;
     }
     case 'bench': {
