@@ -18,6 +18,7 @@ import { newId } from './kernel/ids.ts';
 import { kernelRoutes } from './kernel/routes.ts';
 import { fileStore } from './kernel/storage.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
+import { votingRoutes } from './modules/voting/index.ts';
 import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -65,6 +66,7 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
   await app.register(authRoutes(registryAuthHooks));
   await app.register(registryRoutes);
   await app.register(workorderRoutes);
+  await app.register(votingRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -35,8 +35,11 @@ export {
   estateCodes,
   type EstatePlace,
   estatesOfCompany,
+  estatePlace,
   findEstate,
   namesOf,
   type ReportingContext,
   reportingContext,
+  type VotingUnit,
+  votingUnits,
 } from './lookups.ts';

@@ -30,6 +30,12 @@ const estateColumns = [
   'estates.lng',
 ] as const;
 
+export async function estatePlace(db: Executor, estateId: string): Promise<EstatePlace> {
+  const row = await db.selectFrom('estates').select(estateColumns).where('id', '=', estateId).executeTakeFirst();
+  if (!row) throw notFound('registry.estate_not_found');
+  return row;
+}
+
 /** An estate named by code, by the nearest coordinates (within ~1 km), or by a name or address fragment. */
 export async function findEstate(
   db: Executor,
@@ -158,4 +164,44 @@ export async function estateCodes(db: Executor, ids: (string | null | undefined)
   if (!wanted.length) return {};
   const rows = await db.selectFrom('estates').select(['id', 'code']).where('id', 'in', wanted).execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.code]));
+}
+
+/** A unit as an owners' vote counts it: its area fields and who holds it (the representative owner, if any). */
+export interface VotingUnit {
+  unitId: string;
+  buildingId: string;
+  label: string;
+  holder: 'owner' | 'developer_unsold' | 'developer_undelivered';
+  personId: string | null;
+  area_registered: number | null;
+  area_surveyed: number | null;
+  area_contract: number | null;
+}
+
+/** The units of an estate, or of some of its buildings or units, with their representative owners. */
+export async function votingUnits(
+  db: Executor,
+  estateId: string,
+  scope: { buildingIds?: string[]; unitIds?: string[] } = {},
+): Promise<VotingUnit[]> {
+  let q = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .leftJoin('unit_owners', (j) =>
+      j.onRef('unit_owners.unit_id', '=', 'units.id').on('unit_owners.is_representative', '=', true),
+    )
+    .select([
+      'units.id as unitId',
+      'units.building_id as buildingId',
+      sql<string>`buildings.name || ' ' || units.number`.as('label'),
+      'units.holder',
+      'unit_owners.person_id as personId',
+      'units.area_registered',
+      'units.area_surveyed',
+      'units.area_contract',
+    ])
+    .where('units.estate_id', '=', estateId);
+  if (scope.buildingIds?.length) q = q.where('units.building_id', 'in', scope.buildingIds);
+  if (scope.unitIds?.length) q = q.where('units.id', 'in', scope.unitIds);
+  return q.orderBy('buildings.name').orderBy('units.number').execute() as Promise<VotingUnit[]>;
 }

@@ -1,0 +1,82 @@
+-- Owners' joint decisions (业主共同决定): matters, the frozen roll, ballots.
+
+-- A matter for the owners to decide, under Civil Code art. 278 item 1–9.
+CREATE TABLE matters (
+  id              uuid PRIMARY KEY,
+  estate_id       uuid NOT NULL,
+  region_path     text NOT NULL,
+  item            smallint NOT NULL CHECK (item BETWEEN 1 AND 9),
+  title           text NOT NULL,
+  body            text NOT NULL,
+  -- the owners concerned: the whole estate, or some buildings or units (one building's elevator repair)
+  scope_kind      text NOT NULL DEFAULT 'estate' CHECK (scope_kind IN ('estate', 'buildings', 'units')),
+  scope_ids       uuid[] NOT NULL DEFAULT '{}',
+  proposer_kind   text NOT NULL CHECK (proposer_kind IN ('committee', 'petition', 'street', 'community')),
+  -- voting is open while announced and opens_at <= now < closes_at
+  state           text NOT NULL DEFAULT 'draft'
+                  CHECK (state IN ('draft', 'announced', 'closed', 'published', 'cancelled')),
+  notice_days     integer NOT NULL DEFAULT 15 CHECK (notice_days >= 0),
+  opens_at        timestamptz NOT NULL,
+  closes_at       timestamptz NOT NULL,
+  seats           smallint CHECK (seats IS NULL OR seats > 0),
+  announced_at    timestamptz,
+  closed_at       timestamptz,
+  cancel_reason   text,
+  result          jsonb,
+  created_by      uuid,
+  version         integer NOT NULL DEFAULT 1,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now(),
+  CHECK (closes_at > opens_at),
+  CHECK ((item = 3) = (seats IS NOT NULL))
+);
+CREATE INDEX matters_estate ON matters (estate_id, created_at DESC);
+CREATE INDEX matters_region ON matters (region_path text_pattern_ops);
+
+-- Candidates of an election (item 3).
+CREATE TABLE matter_candidates (
+  id          uuid PRIMARY KEY,
+  matter_id   uuid NOT NULL REFERENCES matters(id),
+  name        text NOT NULL,
+  person_id   uuid,
+  nomination  text NOT NULL CHECK (nomination IN ('committee', 'owners', 'street', 'self')),
+  statement   text,
+  sort        integer NOT NULL DEFAULT 0
+);
+CREATE INDEX matter_candidates_matter ON matter_candidates (matter_id, sort);
+
+-- The roll (表决名册), frozen at announcement: one row per counting person (SPC arts. 8–9). Later registry
+-- changes never touch it.
+CREATE TABLE roll_entries (
+  matter_id    uuid NOT NULL REFERENCES matters(id),
+  voter_key    text NOT NULL,            -- the person's id, 'developer', or 'unit:<id>' for a part with no owner on record
+  person_id    uuid,
+  area         bigint NOT NULL CHECK (area > 0),   -- 0.01 m², all the person's units in scope
+  units        jsonb NOT NULL,           -- [{unitId, buildingId, label, area, source}]
+  building_ids uuid[] NOT NULL,
+  objection    text,
+  PRIMARY KEY (matter_id, voter_key)
+);
+CREATE INDEX roll_entries_person ON roll_entries (person_id, matter_id);
+
+-- Ballots. The counted one per voter is the row with superseded_at NULL; a re-vote supersedes the earlier.
+CREATE TABLE ballots (
+  id             uuid PRIMARY KEY,
+  matter_id      uuid NOT NULL REFERENCES matters(id),
+  voter_key      text NOT NULL,
+  channel        text NOT NULL CHECK (channel IN ('online', 'paper')),
+  choice         text CHECK (choice IN ('agree', 'oppose', 'abstain')),
+  choices        text[],
+  receipt        text NOT NULL UNIQUE,
+  cast_by        uuid,
+  cast_at        timestamptz NOT NULL,
+  superseded_at  timestamptz,
+  -- hash chain per matter, sealed in order when voting closes: SHA-256(prev ‖ canonical ballot)
+  seq            integer,
+  prev_hash      text,
+  hash           text,
+  FOREIGN KEY (matter_id, voter_key) REFERENCES roll_entries (matter_id, voter_key),
+  CHECK ((choice IS NULL) <> (choices IS NULL))
+);
+CREATE UNIQUE INDEX ballots_one_counted ON ballots (matter_id, voter_key) WHERE superseded_at IS NULL;
+CREATE INDEX ballots_matter ON ballots (matter_id, cast_at, id);

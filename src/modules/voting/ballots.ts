@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { audit } from '../../kernel/audit.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Executor } from '../../kernel/db.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { loadMatter, phaseOf } from './matters.ts';
+import { CHOICES, type Choice, DEVELOPER, ELECTION_ITEM } from './tally.ts';
+
+/** Receipts a voter can read out: 10 characters without look-alikes (no 0/O, 1/I/L). */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const receiptCode = () => [...randomBytes(10)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+
+export interface BallotInput {
+  choice?: Choice;
+  choices?: string[];
+  /** A re-vote replaces the counted ballot only when asked for: two devices at once never both count. */
+  replace?: boolean;
+}
+
+/** An owner votes online for all their units; identity comes from the login. */
+export async function castBallot(db: Executor, ctx: RequestContext, matterId: string, input: BallotInput) {
+  const personId = ctx.actor.personId;
+  if (ctx.actor.kind !== 'resident' || !personId) throw forbidden();
+  return db.transaction().execute(async (trx) => {
+    const m = await loadMatter(trx, ctx, matterId);
+    const now = clock.now();
+    if (phaseOf(m, now) !== 'open')
+      throw new DomainError('voting.not_open', 409, {
+        opensAt: m.opens_at.toISOString(),
+        closesAt: m.closes_at.toISOString(),
+      });
+    // Locking the voter's roll entry makes their concurrent ballots take turns.
+    const entry = await trx
+      .selectFrom('roll_entries')
+      .select('voter_key')
+      .where('matter_id', '=', m.id)
+      .where('voter_key', '=', personId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!entry) throw new DomainError('voting.not_on_roll', 403);
+    const election = m.item === ELECTION_ITEM;
+    if (election) {
+      const ids = new Set(
+        (await trx.selectFrom('matter_candidates').select('id').where('matter_id', '=', m.id).execute()).map(
+          (c) => c.id,
+        ),
+      );
+      const choices = input.choices ?? [];
+      if (!input.choices || choices.length > (m.seats as number) || new Set(choices).size !== choices.length)
+        throw new DomainError('voting.choices_invalid', 400, { seats: m.seats });
+      if (choices.some((c) => !ids.has(c))) throw new DomainError('voting.choices_invalid', 400, { seats: m.seats });
+    } else if (!input.choice || !CHOICES.includes(input.choice)) throw new DomainError('voting.choice_invalid', 400);
+    const counted = await trx
+      .selectFrom('ballots')
+      .select(['id', 'receipt'])
+      .where('matter_id', '=', m.id)
+      .where('voter_key', '=', personId)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst();
+    if (counted && !input.replace) throw new DomainError('voting.already_voted', 409);
+    if (counted) await trx.updateTable('ballots').set({ superseded_at: now }).where('id', '=', counted.id).execute();
+    const ballot = {
+      id: newId(),
+      matter_id: m.id,
+      voter_key: personId,
+      channel: 'online' as const,
+      choice: election ? null : (input.choice as Choice),
+      choices: election ? (input.choices as string[]) : null,
+      receipt: receiptCode(),
+      cast_by: ctx.actor.accountId,
+      cast_at: now,
+      superseded_at: null,
+      seq: null,
+      prev_hash: null,
+      hash: null,
+    };
+    await trx.insertInto('ballots').values(ballot).execute();
+    // The audit records that a ballot was cast, never how: the choice stays between the voter and the tally.
+    await audit(trx, ctx, {
+      action: counted ? 'ballot.replace' : 'ballot.cast',
+      entityType: 'matter',
+      entityId: m.id,
+      estateId: m.estate_id,
+    });
+    return { receipt: ballot.receipt, castAt: now.toISOString(), replaced: !!counted };
+  });
+}
+
+/** The caller's own roll entry and counted ballot, so they can check both. */
+export async function myVote(db: Executor, ctx: RequestContext, matterId: string) {
+  const m = await loadMatter(db, ctx, matterId);
+  const key = ctx.actor.personId ?? '';
+  const [entry, ballot] = await Promise.all([
+    db
+      .selectFrom('roll_entries')
+      .select(['area', 'units'])
+      .where('matter_id', '=', m.id)
+      .where('voter_key', '=', key)
+      .executeTakeFirst(),
+    db
+      .selectFrom('ballots')
+      .select(['receipt', 'choice', 'choices', 'cast_at'])
+      .where('matter_id', '=', m.id)
+      .where('voter_key', '=', key)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  return {
+    onRoll: !!entry,
+    area: entry ? Number(entry.area) : null,
+    units: entry?.units ?? [],
+    ballot: ballot
+      ? {
+          receipt: ballot.receipt,
+          choice: ballot.choice,
+          choices: ballot.choices,
+          castAt: ballot.cast_at.toISOString(),
+        }
+      : null,
+  };
+}
+
+/**
+ * Per matter, a pseudonym for each voter: the export shows who voted how without saying who they are, and a
+ * voter finds their ballot by its receipt.
+ */
+export const pseudonym = (matterId: string, voterKey: string) =>
+  voterKey === DEVELOPER
+    ? DEVELOPER
+    : `v-${createHash('sha256').update(`${matterId}:${voterKey}`).digest('hex').slice(0, 12)}`;
+
+/**
+ * The published export, in the very shape `anju tally --file` reads: units with their area by source and a
+ * pseudonymous owner, the counted ballots with receipts, every ballot's place in the hash chain, and the result.
+ */
+export async function exportMatter(db: Executor, matterId: string) {
+  const m = await db.selectFrom('matters').selectAll().where('id', '=', matterId).executeTakeFirst();
+  if (!m || (m.state !== 'closed' && m.state !== 'published')) throw notFound('voting.matter_not_found');
+  const [roll, ballots, candidates] = await Promise.all([
+    db.selectFrom('roll_entries').select(['voter_key', 'units']).where('matter_id', '=', m.id).execute(),
+    db.selectFrom('ballots').selectAll().where('matter_id', '=', m.id).orderBy('seq').execute(),
+    db.selectFrom('matter_candidates').select(['id', 'name']).where('matter_id', '=', m.id).orderBy('sort').execute(),
+  ]);
+  const areaField = { registered: 'registeredArea', surveyed: 'surveyedArea', contract: 'contractArea' } as const;
+  const units = roll.flatMap((e) =>
+    e.units.map((u) => ({
+      id: u.label,
+      ...(e.voter_key === DEVELOPER ? { developerHeld: true } : { ownerId: pseudonym(m.id, e.voter_key) }),
+      [areaField[u.source]]: u.area,
+    })),
+  );
+  const counted = ballots.filter((b) => !b.superseded_at);
+  return {
+    matter: m.item,
+    ...(m.item === ELECTION_ITEM
+      ? { seats: m.seats, candidates: candidates.map((c) => c.id), candidateNames: candidates }
+      : {}),
+    title: m.title,
+    closedAt: m.closed_at?.toISOString() ?? null,
+    units,
+    ballots: counted.map((b) => ({
+      voterId: pseudonym(m.id, b.voter_key),
+      ...(b.choices ? { choices: b.choices } : { choice: b.choice }),
+      receipt: b.receipt,
+    })),
+    chain: ballots.map((b) => ({
+      seq: b.seq,
+      receipt: b.receipt,
+      choice: b.choice,
+      choices: b.choices,
+      castAt: b.cast_at.toISOString(),
+      superseded: b.superseded_at !== null,
+      prevHash: b.prev_hash,
+      hash: b.hash,
+    })),
+    result: m.result,
+  };
+}

@@ -1,0 +1,6 @@
+import './messages.ts';
+import './tables.ts';
+
+/** The voting module: owners' joint decisions under Civil Code art. 278. */
+export { votingRoutes } from './routes.ts';
+export { type ElectionResult, type Figures, tallyElection, tallyMatter } from './tally.ts';

@@ -1,0 +1,81 @@
+import type { ColumnType, Generated, JSONColumnType, Selectable } from 'kysely';
+import type { Choice } from './tally.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON columns hold what each writer puts there
+type Json = JSONColumnType<any, string, string>;
+type Uuids = ColumnType<string[], string[], string[]>;
+
+export type MatterState = 'draft' | 'announced' | 'closed' | 'published' | 'cancelled';
+
+export interface RollUnitEntry {
+  unitId: string;
+  buildingId: string;
+  label: string;
+  area: number;
+  source: 'registered' | 'surveyed' | 'contract';
+}
+
+export interface VotingTables {
+  matters: {
+    id: string;
+    estate_id: string;
+    region_path: string;
+    item: number;
+    title: string;
+    body: string;
+    scope_kind: 'estate' | 'buildings' | 'units';
+    scope_ids: Uuids;
+    proposer_kind: 'committee' | 'petition' | 'street' | 'community';
+    state: Generated<MatterState>;
+    notice_days: number;
+    opens_at: Date;
+    closes_at: Date;
+    seats: number | null;
+    announced_at: Date | null;
+    closed_at: Date | null;
+    cancel_reason: string | null;
+    result: Json | null;
+    created_by: string | null;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  matter_candidates: {
+    id: string;
+    matter_id: string;
+    name: string;
+    person_id: string | null;
+    nomination: 'committee' | 'owners' | 'street' | 'self';
+    statement: string | null;
+    sort: number;
+  };
+  roll_entries: {
+    matter_id: string;
+    voter_key: string;
+    person_id: string | null;
+    area: ColumnType<number, number, number>;
+    units: ColumnType<RollUnitEntry[], string, string>;
+    building_ids: Uuids;
+    objection: string | null;
+  };
+  ballots: {
+    id: string;
+    matter_id: string;
+    voter_key: string;
+    channel: 'online' | 'paper';
+    choice: Choice | null;
+    choices: ColumnType<string[] | null, string[] | null, string[] | null>;
+    receipt: string;
+    cast_by: string | null;
+    cast_at: Date;
+    superseded_at: Date | null;
+    seq: number | null;
+    prev_hash: string | null;
+    hash: string | null;
+  };
+}
+export type MatterRow = Selectable<VotingTables['matters']>;
+
+declare module '../../kernel/db.ts' {
+  interface Database extends VotingTables {}
+}

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { clock } from '../src/kernel/clock.ts';
+import { newId } from '../src/kernel/ids.ts';
+import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { ballotHash } from '../src/modules/voting/matters.ts';
+import { tallyInput } from '../src/modules/voting/tally-input.ts';
+import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+let resident: Client;
+let committee: Client;
+let estateId: string;
+const DAY = 86_400_000;
+
+before(async () => {
+  t = await startTestApp({ seed: (h) => seedDemo(h.db) });
+  resident = await residentLogin(t, DEMO_RESIDENT_PHONE);
+  committee = await t.as('committee.member');
+  estateId = (await resident.get('/api/v1/me/units')).json()[0].estateId;
+});
+after(async () => {
+  clock.reset();
+  await t.close();
+});
+
+test('a vote: announced with a frozen roll, cast once per owner, closed, tallied, and recounted from its export', async () => {
+  const opens = new Date(Date.now() + 16 * DAY);
+  const closes = new Date(opens.getTime() + 5 * DAY);
+  const created = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 5,
+    title: '使用维修资金更换 3 号楼电梯',
+    body: '经业主委员会研究，拟使用专项维修资金……',
+    proposerKind: 'committee',
+    opensAt: opens.toISOString(),
+    closesAt: closes.toISOString(),
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id;
+  const get = async () => (await committee.get(`/api/v1/voting/matters/${id}`)).json();
+
+  // Fifteen days' notice: opening sooner is refused.
+  const early = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 5,
+    title: 'x',
+    body: 'x',
+    proposerKind: 'committee',
+    opensAt: new Date(Date.now() + 3 * DAY).toISOString(),
+    closesAt: new Date(Date.now() + 9 * DAY).toISOString(),
+  });
+  const earlyId = early.json().id;
+  const refused = await committee.post(`/api/v1/voting/matters/${earlyId}/announce`, { version: 1 });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.json().detail, /15/);
+
+  assert.equal((await committee.post(`/api/v1/voting/matters/${id}/announce`, { version: 1 })).statusCode, 200);
+  assert.equal(
+    (await committee.post(`/api/v1/voting/matters/${id}/announce`, { version: 2 })).statusCode,
+    409,
+    'an announced matter stays as announced',
+  );
+  const roll = await t.handle.db.selectFrom('roll_entries').selectAll().where('matter_id', '=', id).execute();
+  assert.ok(roll.length > 10);
+
+  const vote = (body: Record<string, unknown>) => resident.post(`/api/v1/voting/matters/${id}/ballots`, body);
+  assert.equal((await vote({ choice: 'agree' })).statusCode, 409, 'not before the window opens');
+
+  clock.set(new Date(opens.getTime() + 3_600_000));
+  const [a, b] = await Promise.all([vote({ choice: 'agree' }), vote({ choice: 'oppose' })]);
+  assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], 'two devices at once: exactly one ballot counts');
+  const replaced = await vote({ choice: 'agree', replace: true });
+  assert.equal(replaced.statusCode, 201);
+  assert.equal(replaced.json().replaced, true);
+  const receipt = replaced.json().receipt as string;
+  const mine = (await resident.get(`/api/v1/voting/matters/${id}/my-vote`)).json();
+  assert.equal(mine.ballot.receipt, receipt);
+  assert.ok(mine.area > 0);
+
+  // The other owners vote (written directly: each would otherwise need a phone login): three quarters agree.
+  const me = (
+    await t.handle.db
+      .selectFrom('accounts')
+      .select('person_id')
+      .where('phone', '=', DEMO_RESIDENT_PHONE)
+      .executeTakeFirstOrThrow()
+  ).person_id;
+  const others = roll.filter((e) => e.voter_key !== me).slice(0, Math.ceil(roll.length * 0.8));
+  await t.handle.db
+    .insertInto('ballots')
+    .values(
+      others.map((e, i) => ({
+        id: newId(),
+        matter_id: id,
+        voter_key: e.voter_key,
+        channel: 'paper' as const,
+        choice: i % 4 === 0 ? ('oppose' as const) : ('agree' as const),
+        choices: null,
+        receipt: `PAPER${i}`,
+        cast_by: null,
+        cast_at: clock.now(),
+        superseded_at: null,
+        seq: null,
+        prev_hash: null,
+        hash: null,
+      })),
+    )
+    .execute();
+
+  const progress = (await committee.get(`/api/v1/voting/matters/${id}/participation`)).json();
+  assert.equal(progress.votedPersons, others.length + 1);
+  assert.ok(progress.buildings.length > 0);
+  assert.equal((await resident.get(`/api/v1/voting/matters/${id}/participation`)).statusCode, 403);
+
+  const m = await get();
+  assert.equal(m.phase, 'open');
+  assert.equal(m.result, null, 'no result while voting runs');
+  assert.equal((await committee.post(`/api/v1/voting/matters/${id}/close`, { version: m.version })).statusCode, 409);
+
+  clock.set(new Date(closes.getTime() + 60_000));
+  assert.equal((await vote({ choice: 'oppose', replace: true })).statusCode, 409, 'not after the close');
+  const closed = await committee.post(`/api/v1/voting/matters/${id}/close`, { version: m.version });
+  assert.equal(closed.statusCode, 200, closed.body);
+  const result = (await get()).result;
+  assert.equal(result.outcome, 'PASS');
+  assert.equal(result.participatingPersons, others.length + 1);
+
+  // Anyone can take the export and recount it with the same rules: the same result.
+  const exported = await t.anonymous.get(`/api/v1/voting/matters/${id}/export`);
+  assert.equal(exported.statusCode, 200);
+  const data = exported.json();
+  assert.deepEqual(tallyInput(data), result);
+  assert.ok(
+    data.ballots.some((x: { receipt: string }) => x.receipt === receipt),
+    'the voter finds their receipt',
+  );
+  assert.ok(!JSON.stringify(data).includes(me as string), 'no person ids in the export');
+  let prev = '0'.repeat(64);
+  for (const c of data.chain) {
+    assert.equal(c.prevHash, prev);
+    prev = ballotHash(prev, c.seq, {
+      receipt: c.receipt,
+      choice: c.choice,
+      choices: c.choices,
+      cast_at: new Date(c.castAt),
+      superseded_at: c.superseded ? new Date() : null,
+    });
+    assert.equal(c.hash, prev);
+  }
+  assert.equal(data.chain.length, others.length + 2, 'the superseded ballot stays in the chain beside its replacement');
+});
+
+test('only owners on the roll vote, and residents never see drafts', async () => {
+  const draft = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 1,
+    title: '修改议事规则',
+    body: '草案',
+    proposerKind: 'committee',
+    opensAt: new Date(Date.now() + 20 * DAY).toISOString(),
+    closesAt: new Date(Date.now() + 25 * DAY).toISOString(),
+  });
+  const id = draft.json().id;
+  assert.equal((await resident.get(`/api/v1/voting/matters/${id}`)).statusCode, 403);
+  assert.ok(!(await resident.get('/api/v1/voting/matters')).json().items.some((m: { id: string }) => m.id === id));
+  const company = await t.as('company.admin');
+  assert.equal(
+    (
+      await company.post('/api/v1/voting/matters', {
+        estateId,
+        item: 1,
+        title: 'x',
+        body: 'x',
+        proposerKind: 'committee',
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + DAY).toISOString(),
+      })
+    ).statusCode,
+    403,
+  );
+});
