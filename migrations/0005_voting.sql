@@ -68,6 +68,8 @@ CREATE TABLE ballots (
   choice         text CHECK (choice IN ('agree', 'oppose', 'abstain')),
   choices        text[],
   receipt        text NOT NULL UNIQUE,
+  paper_serial   text,                   -- the paper ballot's printed serial number, entered with it
+  note           text,                   -- e.g. why a ballot was not counted
   cast_by        uuid,
   cast_at        timestamptz NOT NULL,
   superseded_at  timestamptz,
@@ -80,3 +82,4 @@ CREATE TABLE ballots (
 );
 CREATE UNIQUE INDEX ballots_one_counted ON ballots (matter_id, voter_key) WHERE superseded_at IS NULL;
 CREATE INDEX ballots_matter ON ballots (matter_id, cast_at, id);
+CREATE UNIQUE INDEX ballots_paper_serial ON ballots (matter_id, paper_serial) WHERE paper_serial IS NOT NULL;

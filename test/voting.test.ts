@@ -180,3 +180,65 @@ test('only owners on the roll vote, and residents never see drafts', async () =>
     403,
   );
 });
+
+test('an election with online and paper ballots: the earlier ballot counts, serials are unique, the recount agrees', async () => {
+  clock.reset();
+  const opens = new Date(clock.nowMs() + 60_000);
+  const created = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 3,
+    title: '选举第二届业主委员会委员（补选 1 名）',
+    body: '候选人名单已公示七日',
+    proposerKind: 'committee',
+    noticeDays: 0,
+    opensAt: opens.toISOString(),
+    closesAt: new Date(opens.getTime() + DAY).toISOString(),
+    seats: 1,
+    candidates: [
+      { name: '张明', nomination: 'owners' },
+      { name: '李华', nomination: 'committee' },
+    ],
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id;
+  assert.equal((await committee.post(`/api/v1/voting/matters/${id}/announce`, { version: 1 })).statusCode, 200);
+  const m = (await committee.get(`/api/v1/voting/matters/${id}`)).json();
+  const [zhang, li] = m.candidates.map((c: { id: string }) => c.id);
+  clock.set(new Date(opens.getTime() + 60_000));
+
+  const tooMany = await resident.post(`/api/v1/voting/matters/${id}/ballots`, { choices: [zhang, li] });
+  assert.equal(tooMany.statusCode, 400, 'at most `seats` candidates');
+  assert.equal((await resident.post(`/api/v1/voting/matters/${id}/ballots`, { choices: [zhang] })).statusCode, 201);
+
+  const me = (await resident.get(`/api/v1/voting/matters/${id}/my-vote`)).json();
+  const roll = await t.handle.db
+    .selectFrom('roll_entries')
+    .select(['voter_key', 'units'])
+    .where('matter_id', '=', id)
+    .execute();
+  const mine = me.units[0].label as string;
+  const other = roll.find((e) => !e.units.some((u) => u.label === mine) && e.voter_key !== 'developer')?.units[0]
+    .label as string;
+  const paper = (unit: string, serial: string, choices: string[]) =>
+    committee.post(`/api/v1/voting/matters/${id}/paper-ballots`, { unit, serial, choices });
+  const conflict = await paper(mine, 'P-0001', [li]);
+  assert.equal(conflict.statusCode, 201);
+  assert.equal(conflict.json().counted, false, 'the resident voted online first: that ballot counts');
+  const counted = await paper(other, 'P-0002', [li]);
+  assert.equal(counted.json().counted, true);
+  assert.equal((await paper(other, 'P-0002', [li])).statusCode, 409, 'a serial is entered once');
+  assert.equal((await paper('99栋 9999', 'P-0003', [li])).statusCode, 400);
+
+  clock.set(new Date(opens.getTime() + 2 * DAY));
+  const closed = await committee.post(`/api/v1/voting/matters/${id}/close`, { version: m.version });
+  assert.equal(closed.statusCode, 200, closed.body);
+  const result = (await committee.get(`/api/v1/voting/matters/${id}`)).json().result;
+  assert.equal(result.participatingPersons, 2);
+  const votes = Object.fromEntries(
+    result.candidates.map((c: { id: string; agreePersons: number }) => [c.id, c.agreePersons]),
+  );
+  assert.deepEqual(votes, { [zhang]: 1, [li]: 1 });
+  assert.equal(result.outcome, 'NO_QUORUM', 'two voters of the whole estate');
+  const exported = (await t.anonymous.get(`/api/v1/voting/matters/${id}/export`)).json();
+  assert.deepEqual(tallyInput(exported), result);
+});

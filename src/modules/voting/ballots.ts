@@ -1,11 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { coversEstate } from '../registry/index.ts';
 import { loadMatter, phaseOf } from './matters.ts';
+import { ORGANISERS } from './policy.ts';
+import type { MatterRow } from './tables.ts';
 import { CHOICES, type Choice, DEVELOPER, ELECTION_ITEM } from './tally.ts';
 
 /** Receipts a voter can read out: 10 characters without look-alikes (no 0/O, 1/I/L). */
@@ -40,25 +44,16 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       .forUpdate()
       .executeTakeFirst();
     if (!entry) throw new DomainError('voting.not_on_roll', 403);
-    const election = m.item === ELECTION_ITEM;
-    if (election) {
-      const ids = new Set(
-        (await trx.selectFrom('matter_candidates').select('id').where('matter_id', '=', m.id).execute()).map(
-          (c) => c.id,
-        ),
-      );
-      const choices = input.choices ?? [];
-      if (!input.choices || choices.length > (m.seats as number) || new Set(choices).size !== choices.length)
-        throw new DomainError('voting.choices_invalid', 400, { seats: m.seats });
-      if (choices.some((c) => !ids.has(c))) throw new DomainError('voting.choices_invalid', 400, { seats: m.seats });
-    } else if (!input.choice || !CHOICES.includes(input.choice)) throw new DomainError('voting.choice_invalid', 400);
+    const { choice, choices } = await checkedChoice(trx, m, input);
     const counted = await trx
       .selectFrom('ballots')
-      .select(['id', 'receipt'])
+      .select(['id', 'receipt', 'channel'])
       .where('matter_id', '=', m.id)
       .where('voter_key', '=', personId)
       .where('superseded_at', 'is', null)
       .executeTakeFirst();
+    // The earlier ballot counts when paper and online meet (the default rule): a paper ballot is not replaced online.
+    if (counted?.channel === 'paper') throw new DomainError('voting.paper_counted', 409);
     if (counted && !input.replace) throw new DomainError('voting.already_voted', 409);
     if (counted) await trx.updateTable('ballots').set({ superseded_at: now }).where('id', '=', counted.id).execute();
     const ballot = {
@@ -66,8 +61,8 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       matter_id: m.id,
       voter_key: personId,
       channel: 'online' as const,
-      choice: election ? null : (input.choice as Choice),
-      choices: election ? (input.choices as string[]) : null,
+      choice,
+      choices,
       receipt: receiptCode(),
       cast_by: ctx.actor.accountId,
       cast_at: now,
@@ -85,6 +80,104 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       estateId: m.estate_id,
     });
     return { receipt: ballot.receipt, castAt: now.toISOString(), replaced: !!counted };
+  });
+}
+
+/** A valid choice for the matter: agree/oppose/abstain, or up to `seats` distinct candidates of an election. */
+async function checkedChoice(trx: Executor, m: MatterRow, input: BallotInput) {
+  if (m.item !== ELECTION_ITEM) {
+    if (!input.choice || !CHOICES.includes(input.choice)) throw new DomainError('voting.choice_invalid', 400);
+    return { choice: input.choice, choices: null };
+  }
+  const ids = new Set(
+    (await trx.selectFrom('matter_candidates').select('id').where('matter_id', '=', m.id).execute()).map((c) => c.id),
+  );
+  const choices = input.choices ?? [];
+  if (
+    !input.choices ||
+    choices.length > (m.seats as number) ||
+    new Set(choices).size !== choices.length ||
+    choices.some((c) => !ids.has(c))
+  )
+    throw new DomainError('voting.choices_invalid', 400, { seats: m.seats });
+  return { choice: null, choices };
+}
+
+/**
+ * A paper ballot, entered by an organiser with its printed serial number for the owner of the unit named on it
+ * (its label, e.g. "3栋 1201"). When the owner already has a ballot the earlier one counts: the paper one is kept
+ * in the chain, not counted, and the conflict is logged.
+ */
+export async function recordPaperBallot(
+  db: Executor,
+  ctx: RequestContext,
+  matterId: string,
+  input: BallotInput & { unit: string; serial: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const m = await loadMatter(trx, ctx, matterId);
+    if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
+      throw forbidden();
+    const phase = phaseOf(m);
+    // Paper collected in the window may be entered until the count.
+    if (phase !== 'open' && phase !== 'ended')
+      throw new DomainError('voting.not_open', 409, {
+        opensAt: m.opens_at.toISOString(),
+        closesAt: m.closes_at.toISOString(),
+      });
+    const entry = await trx
+      .selectFrom('roll_entries')
+      .select('voter_key')
+      .where('matter_id', '=', m.id)
+      .where(sql<boolean>`units @> ${JSON.stringify([{ label: input.unit }])}::jsonb`)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!entry) throw new DomainError('voting.unit_not_on_roll', 400, { unit: input.unit });
+    const { choice, choices } = await checkedChoice(trx, m, input);
+    const used = await trx
+      .selectFrom('ballots')
+      .select('id')
+      .where('matter_id', '=', m.id)
+      .where('paper_serial', '=', input.serial)
+      .executeTakeFirst();
+    if (used) throw new DomainError('voting.serial_used', 409, { serial: input.serial });
+    const earlier = await trx
+      .selectFrom('ballots')
+      .select('receipt')
+      .where('matter_id', '=', m.id)
+      .where('voter_key', '=', entry.voter_key)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst();
+    const now = clock.now();
+    const receipt = receiptCode();
+    await trx
+      .insertInto('ballots')
+      .values({
+        id: newId(),
+        matter_id: m.id,
+        voter_key: entry.voter_key,
+        channel: 'paper',
+        choice,
+        choices,
+        receipt,
+        paper_serial: input.serial,
+        note: earlier ? `conflict: the earlier ballot ${earlier.receipt} counts` : null,
+        cast_by: ctx.actor.accountId,
+        cast_at: now,
+        superseded_at: earlier ? now : null,
+        seq: null,
+        prev_hash: null,
+        hash: null,
+      })
+      .execute();
+    await audit(trx, ctx, {
+      action: earlier ? 'ballot.paper_conflict' : 'ballot.paper',
+      entityType: 'matter',
+      entityId: m.id,
+      estateId: m.estate_id,
+      after: { serial: input.serial, unit: input.unit, counted: !earlier },
+    });
+    return { receipt, counted: !earlier };
   });
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Role } from '../../kernel/auth/roles.ts';
 import { audit, canonicalJson } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
@@ -8,13 +7,13 @@ import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { coversEstate, estatePlace, visibleEstateIds, votingUnits } from '../registry/index.ts';
+import { ORGANISERS } from './policy.ts';
 import { rollRows } from './roll.ts';
 import type { MatterRow, MatterState } from './tables.ts';
 import { ELECTION_ITEM, rollOf, tallyElection, tallyMatter } from './tally.ts';
 
 /** Matters: drafted, announced with a frozen roll, voted in their window, closed with a sealed, tallied result. */
 
-const ORGANISERS: Role[] = ['committee_member', 'street_office', 'community'];
 const DAY_MS = 86_400_000;
 
 export interface MatterInput {

@@ -40,4 +40,13 @@ defineMessages({
     'zh-CN': '您已投票；如需改投，请确认替换原选票',
     en: 'You have already voted; confirm to replace your ballot',
   },
+  'voting.paper_counted': {
+    'zh-CN': '您的纸质选票已计入，不能在线改投',
+    en: 'Your paper ballot counts; it cannot be replaced online',
+  },
+  'voting.unit_not_on_roll': {
+    'zh-CN': '房屋“{unit}”不在本次表决名册中',
+    en: 'Unit "{unit}" is not on this vote’s roll',
+  },
+  'voting.serial_used': { 'zh-CN': '纸质选票编号 {serial} 已录入', en: 'Paper ballot {serial} was already entered' },
 });

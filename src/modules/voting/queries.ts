@@ -1,9 +1,9 @@
-import type { Role } from '../../kernel/auth/roles.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { coversEstate, visibleEstateIds } from '../registry/index.ts';
 import { loadMatter, phaseOf } from './matters.ts';
+import { ORGANISERS } from './policy.ts';
 import type { MatterRow } from './tables.ts';
 
 const summary = (m: MatterRow) => ({
@@ -51,8 +51,6 @@ export async function getMatter(db: Executor, ctx: RequestContext, id: string) {
     result: m.state === 'closed' || m.state === 'published' ? m.result : null,
   };
 }
-
-const ORGANISERS: Role[] = ['committee_member', 'street_office', 'community'];
 
 /**
  * Live participation for canvassing: area and headcount that took part, overall and by building, and who has

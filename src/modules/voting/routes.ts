@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
-import { castBallot, exportMatter, myVote } from './ballots.ts';
+import { castBallot, exportMatter, myVote, recordPaperBallot } from './ballots.ts';
 import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter } from './matters.ts';
 import { votingPolicy as P } from './policy.ts';
 import { getMatter, listMatters, participation } from './queries.ts';
@@ -120,6 +120,28 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await castBallot(db, ctxOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    `${base}/:id/paper-ballots`,
+    {
+      config: { policy: P.organise },
+      schema: {
+        tags,
+        summary: 'Enter a paper ballot with its serial number, for the owner of the unit named on it',
+        params: IdParams,
+        body: Type.Object(
+          {
+            unit: Str(100),
+            serial: Str(50),
+            choice: Type.Optional(lit(['agree', 'oppose', 'abstain'] as const)),
+            choices: Type.Optional(Type.Array(Id, { maxItems: 21 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ receipt: Type.String(), counted: Type.Boolean() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordPaperBallot(db, ctxOf(req), req.params.id, req.body)),
   );
   app.get(`${base}/:id/my-vote`, { config: { policy: P.vote }, schema: { tags, params: IdParams } }, async (req) =>
     myVote(db, ctxOf(req), req.params.id),

@@ -66,6 +66,8 @@ export interface VotingTables {
     choice: Choice | null;
     choices: ColumnType<string[] | null, string[] | null, string[] | null>;
     receipt: string;
+    paper_serial: string | null;
+    note: string | null;
     cast_by: string | null;
     cast_at: Date;
     superseded_at: Date | null;
