@@ -19,6 +19,8 @@ CREATE TABLE matters (
   opens_at        timestamptz NOT NULL,
   closes_at       timestamptz NOT NULL,
   seats           smallint CHECK (seats IS NULL OR seats > 0),
+  -- show the contested "non-voters follow the majority" count beside the strict result (never instead of it)
+  show_follow_majority boolean NOT NULL DEFAULT false,
   announced_at    timestamptz,
   closed_at       timestamptz,
   cancel_reason   text,

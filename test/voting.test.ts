@@ -63,6 +63,11 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   );
   const roll = await t.handle.db.selectFrom('roll_entries').selectAll().where('matter_id', '=', id).execute();
   assert.ok(roll.length > 10);
+  const objected = await resident.post(`/api/v1/voting/matters/${id}/objection`, { text: '我家车位面积漏登' });
+  assert.equal(objected.statusCode, 200, objected.body);
+  const objections = (await committee.get(`/api/v1/voting/matters/${id}/objections`)).json();
+  assert.equal(objections.length, 1);
+  assert.equal(objections[0].objection, '我家车位面积漏登');
 
   const vote = (body: Record<string, unknown>) => resident.post(`/api/v1/voting/matters/${id}/ballots`, body);
   assert.equal((await vote({ choice: 'agree' })).statusCode, 409, 'not before the window opens');
@@ -70,6 +75,11 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   clock.set(new Date(opens.getTime() + 3_600_000));
   const [a, b] = await Promise.all([vote({ choice: 'agree' }), vote({ choice: 'oppose' })]);
   assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], 'two devices at once: exactly one ballot counts');
+  assert.equal(
+    (await resident.post(`/api/v1/voting/matters/${id}/objection`, { text: '晚了' })).statusCode,
+    409,
+    'objections close when voting opens',
+  );
   const replaced = await vote({ choice: 'agree', replace: true });
   assert.equal(replaced.statusCode, 201);
   assert.equal(replaced.json().replaced, true);

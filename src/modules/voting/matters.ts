@@ -10,7 +10,7 @@ import { coversEstate, estatePlace, visibleEstateIds, votingUnits } from '../reg
 import { ORGANISERS } from './policy.ts';
 import { rollRows } from './roll.ts';
 import type { MatterRow, MatterState } from './tables.ts';
-import { ELECTION_ITEM, rollOf, tallyElection, tallyMatter } from './tally.ts';
+import { ELECTION_ITEM, followMajority, rollOf, tallyElection, tallyMatter } from './tally.ts';
 
 /** Matters: drafted, announced with a frozen roll, voted in their window, closed with a sealed, tallied result. */
 
@@ -28,6 +28,7 @@ export interface MatterInput {
   opensAt: string;
   closesAt: string;
   seats?: number;
+  showFollowMajority?: boolean;
   candidates?: { name: string; nomination: 'committee' | 'owners' | 'street' | 'self'; statement?: string }[];
 }
 
@@ -80,6 +81,7 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
       opens_at: new Date(input.opensAt),
       closes_at: new Date(input.closesAt),
       seats: election ? (input.seats as number) : null,
+      show_follow_majority: !election && !!input.showFollowMajority,
       announced_at: null,
       closed_at: null,
       cancel_reason: null,
@@ -230,12 +232,14 @@ export async function tallyOf(db: Executor, m: MatterRow) {
       .execute(),
   ]);
   const r = rollOf(roll.map((e) => ({ id: e.voter_key, personId: e.voter_key, area: Number(e.area) })));
-  if (m.item !== ELECTION_ITEM)
-    return tallyMatter(
+  if (m.item !== ELECTION_ITEM) {
+    const strict = tallyMatter(
       m.item,
       r,
       ballots.map((b) => ({ voterId: b.voter_key, choice: b.choice as 'agree' })),
     );
+    return m.show_follow_majority ? { ...strict, alternative: followMajority(m.item, strict) } : strict;
+  }
   const candidates = await db
     .selectFrom('matter_candidates')
     .select('id')

@@ -49,4 +49,8 @@ defineMessages({
     en: 'Unit "{unit}" is not on this vote’s roll',
   },
   'voting.serial_used': { 'zh-CN': '纸质选票编号 {serial} 已录入', en: 'Paper ballot {serial} was already entered' },
+  'voting.objection_closed': {
+    'zh-CN': '只能在投票开始前对表决名册提出异议',
+    en: 'Objections to the roll are taken only before voting opens',
+  },
 });

@@ -1,5 +1,6 @@
 import type { Executor } from '../../kernel/db.ts';
-import { forbidden } from '../../kernel/errors.ts';
+import { audit } from '../../kernel/audit.ts';
+import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { coversEstate, visibleEstateIds } from '../registry/index.ts';
 import { loadMatter, phaseOf } from './matters.ts';
@@ -104,4 +105,39 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
     }
   }
   return { ...total, buildings: [...byBuilding.values()], notVoted };
+}
+
+/** An owner disputes their roll entry (units, area) before voting opens; the organisers must answer it. */
+export async function objectToRoll(db: Executor, ctx: RequestContext, id: string, text: string) {
+  const m = await loadMatter(db, ctx, id);
+  if (phaseOf(m) !== 'announced') throw new DomainError('voting.objection_closed', 409);
+  const res = await db
+    .updateTable('roll_entries')
+    .set({ objection: text })
+    .where('matter_id', '=', id)
+    .where('voter_key', '=', ctx.actor.personId ?? '')
+    .executeTakeFirst();
+  if (!Number(res.numUpdatedRows)) throw new DomainError('voting.not_on_roll', 403);
+  await audit(db, ctx, {
+    action: 'roll.objection',
+    entityType: 'matter',
+    entityId: id,
+    estateId: m.estate_id,
+    after: { text },
+  });
+  return { ok: true };
+}
+
+/** The objections raised against the roll, for the organisers. */
+export async function rollObjections(db: Executor, ctx: RequestContext, id: string) {
+  const m = await loadMatter(db, ctx, id);
+  if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
+    throw forbidden();
+  const rows = await db
+    .selectFrom('roll_entries')
+    .select(['units', 'area', 'objection'])
+    .where('matter_id', '=', id)
+    .where('objection', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ units: r.units.map((u) => u.label), area: Number(r.area), objection: r.objection }));
 }

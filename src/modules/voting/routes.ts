@@ -4,7 +4,7 @@ import { ctxOf } from '../../kernel/http.ts';
 import { castBallot, exportMatter, myVote, recordPaperBallot } from './ballots.ts';
 import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter } from './matters.ts';
 import { votingPolicy as P } from './policy.ts';
-import { getMatter, listMatters, participation } from './queries.ts';
+import { getMatter, listMatters, objectToRoll, participation, rollObjections } from './queries.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -26,6 +26,9 @@ const MatterCreate = Type.Object(
     opensAt: Type.String({ format: 'date-time' }),
     closesAt: Type.String({ format: 'date-time' }),
     seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 21 })),
+    showFollowMajority: Type.Optional(
+      Type.Boolean({ description: 'also show the contested "non-voters follow the majority" count, flagged' }),
+    ),
     candidates: Type.Optional(
       Type.Array(
         Type.Object(
@@ -142,6 +145,24 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await recordPaperBallot(db, ctxOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    `${base}/:id/objection`,
+    {
+      config: { policy: P.vote },
+      schema: {
+        tags,
+        summary: 'Object to your roll entry (units, area) before voting opens',
+        params: IdParams,
+        body: Type.Object({ text: Str(1000) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => objectToRoll(db, ctxOf(req), req.params.id, req.body.text),
+  );
+  app.get(
+    `${base}/:id/objections`,
+    { config: { policy: P.organise }, schema: { tags, params: IdParams } },
+    async (req) => rollObjections(db, ctxOf(req), req.params.id),
   );
   app.get(`${base}/:id/my-vote`, { config: { policy: P.vote }, schema: { tags, params: IdParams } }, async (req) =>
     myVote(db, ctxOf(req), req.params.id),

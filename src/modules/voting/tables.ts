@@ -31,6 +31,7 @@ export interface VotingTables {
     opens_at: Date;
     closes_at: Date;
     seats: number | null;
+    show_follow_majority: Generated<boolean>;
     announced_at: Date | null;
     closed_at: Date | null;
     cancel_reason: string | null;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TallyInputError, tallyInput } from './tally-input.ts';
-import type { ElectionResult, Figures } from './tally.ts';
+import { type ElectionResult, type Figures, followMajority, rollOf, tallyMatter } from './tally.ts';
 
 /**
  * The tally against a plain reference: the law restated with BigInt fractions and nothing shared with tally.ts
@@ -348,4 +348,21 @@ test('`anju tally` prints the result, or names the problem and exits 2', () => {
   const bad = run('{"matter": 5, "units": [');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /not valid JSON/);
+});
+
+test('"non-voters follow the majority" is a separate, flagged count that never changes the strict result', () => {
+  const roll = rollOf(Array.from({ length: 10 }, (_, i) => ({ id: `u${i}`, personId: `p${i}`, area: 10_000 })));
+  const votes = ['agree', 'agree', 'agree', 'agree', 'oppose', 'oppose'].map((choice, i) => ({
+    voterId: `p${i}`,
+    choice: choice as 'agree' | 'oppose',
+  }));
+  const strict = tallyMatter(5, roll, votes);
+  assert.equal(strict.outcome, 'NO_QUORUM', 'six of ten is less than two-thirds');
+  const alt = followMajority(5, strict);
+  assert.equal(alt.majority, 'agree');
+  assert.equal(alt.agreePersons, 8);
+  assert.equal(alt.outcome, 'PASS');
+  assert.equal(strict.outcome, 'NO_QUORUM', 'the strict result is untouched');
+  const tie = followMajority(5, tallyMatter(5, roll, votes.slice(2)));
+  assert.equal(tie.majority, null, 'no majority on a tie: nobody is assigned');
 });

@@ -206,3 +206,28 @@ export function tallyElection(
     candidates,
   };
 }
+
+/**
+ * The contested local rule "未参与表决的业主视为同意多数意见": the owners who did not vote are counted as taking
+ * part and siding with the participants' majority (agree or oppose, by headcount; none on a tie). Shown only as a
+ * flagged alternative beside the strict result, never in its place: after the Civil Code its validity is disputed.
+ */
+export function followMajority(item: number, f: Figures): Figures & { outcome: Outcome; majority: Choice | null } {
+  const majority: Choice | null =
+    f.agreePersons > f.opposePersons ? 'agree' : f.opposePersons > f.agreePersons ? 'oppose' : null;
+  const silentArea = f.totalArea - f.participatingArea;
+  const silentPersons = f.totalPersons - f.participatingPersons;
+  const g: Figures = { ...f };
+  if (majority) {
+    g.participatingArea = f.totalArea;
+    g.participatingPersons = f.totalPersons;
+    g[`${majority}Area`] += silentArea;
+    g[`${majority}Persons`] += silentPersons;
+  }
+  const outcome: Outcome = !hasQuorum(g)
+    ? 'NO_QUORUM'
+    : agrees(item, g.agreeArea, g.participatingArea) && agrees(item, g.agreePersons, g.participatingPersons)
+      ? 'PASS'
+      : 'FAIL';
+  return { ...g, outcome, majority };
+}
