@@ -21,6 +21,7 @@ CREATE TABLE matters (
   seats           smallint CHECK (seats IS NULL OR seats > 0),
   -- show the contested "non-voters follow the majority" count beside the strict result (never instead of it)
   show_follow_majority boolean NOT NULL DEFAULT false,
+  proxy_limit     smallint NOT NULL DEFAULT 3 CHECK (proxy_limit >= 0),   -- principals one holder may represent
   announced_at    timestamptz,
   closed_at       timestamptz,
   cancel_reason   text,
@@ -60,6 +61,21 @@ CREATE TABLE roll_entries (
   PRIMARY KEY (matter_id, voter_key)
 );
 CREATE INDEX roll_entries_person ON roll_entries (person_id, matter_id);
+
+-- Written proxies (委托书), recorded by the organisers: the holder may vote for the principal.
+CREATE TABLE proxies (
+  matter_id      uuid NOT NULL REFERENCES matters(id),
+  principal_key  text NOT NULL,
+  holder_key     text NOT NULL,
+  serial         text NOT NULL,            -- the written authorisation's number
+  recorded_by    uuid,
+  recorded_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (matter_id, principal_key),
+  FOREIGN KEY (matter_id, principal_key) REFERENCES roll_entries (matter_id, voter_key),
+  FOREIGN KEY (matter_id, holder_key) REFERENCES roll_entries (matter_id, voter_key),
+  CHECK (principal_key <> holder_key)
+);
+CREATE INDEX proxies_holder ON proxies (matter_id, holder_key);
 
 -- Ballots. The counted one per voter is the row with superseded_at NULL; a re-vote supersedes the earlier.
 CREATE TABLE ballots (

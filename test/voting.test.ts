@@ -252,3 +252,59 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
   const exported = (await t.anonymous.get(`/api/v1/voting/matters/${id}/export`)).json();
   assert.deepEqual(tallyInput(exported), result);
 });
+
+test('a written proxy lets its holder vote for the principal, within the proxy limit', async () => {
+  clock.reset();
+  const opens = new Date(clock.nowMs() + 60_000);
+  const id = (
+    await committee.post('/api/v1/voting/matters', {
+      estateId,
+      item: 4,
+      title: '续聘物业服务企业',
+      body: '合同期满，拟续聘三年',
+      proposerKind: 'committee',
+      noticeDays: 0,
+      proxyLimit: 1,
+      opensAt: opens.toISOString(),
+      closesAt: new Date(opens.getTime() + DAY).toISOString(),
+    })
+  ).json().id;
+  assert.equal((await committee.post(`/api/v1/voting/matters/${id}/announce`, { version: 1 })).statusCode, 200);
+  const mine = (await resident.get(`/api/v1/voting/matters/${id}/my-vote`)).json().units[0].label as string;
+  const roll = await t.handle.db
+    .selectFrom('roll_entries')
+    .select(['voter_key', 'units'])
+    .where('matter_id', '=', id)
+    .execute();
+  const [p1, p2] = roll.filter((e) => e.voter_key !== 'developer' && !e.units.some((u) => u.label === mine));
+  const principal = p1.units[0].label;
+  const proxy = (principalUnit: string, serial: string) =>
+    committee.post(`/api/v1/voting/matters/${id}/proxies`, { principalUnit, holderUnit: mine, serial });
+  assert.equal((await proxy(principal, 'W-1')).statusCode, 200);
+  assert.equal((await proxy(p2.units[0].label, 'W-2')).statusCode, 409, 'this matter allows one principal per holder');
+  clock.set(new Date(opens.getTime() + 60_000));
+  const forOther = await resident.post(`/api/v1/voting/matters/${id}/ballots`, {
+    choice: 'agree',
+    forUnit: p2.units[0].label,
+  });
+  assert.equal(forOther.statusCode, 403, 'no proxy, no vote');
+  const forPrincipal = await resident.post(`/api/v1/voting/matters/${id}/ballots`, {
+    choice: 'oppose',
+    forUnit: principal,
+  });
+  assert.equal(forPrincipal.statusCode, 201, forPrincipal.body);
+  const own = await resident.post(`/api/v1/voting/matters/${id}/ballots`, { choice: 'agree' });
+  assert.equal(own.statusCode, 201, 'the holder still votes for themselves');
+  const counted = await t.handle.db
+    .selectFrom('ballots')
+    .select(['voter_key', 'choice', 'note'])
+    .where('matter_id', '=', id)
+    .where('superseded_at', 'is', null)
+    .execute();
+  assert.equal(counted.length, 2);
+  assert.deepEqual(
+    counted.find((b) => b.voter_key === p1.voter_key),
+    { voter_key: p1.voter_key, choice: 'oppose', note: 'proxy' },
+  );
+  clock.reset();
+});

@@ -21,6 +21,8 @@ export interface BallotInput {
   choices?: string[];
   /** A re-vote replaces the counted ballot only when asked for: two devices at once never both count. */
   replace?: boolean;
+  /** A proxy holder names a unit of the principal they vote for. */
+  forUnit?: string;
 }
 
 /** An owner votes online for all their units; identity comes from the login. */
@@ -35,12 +37,14 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
         opensAt: m.opens_at.toISOString(),
         closesAt: m.closes_at.toISOString(),
       });
+    // A proxy holder votes for the principal whose unit they name; everyone else for themselves.
+    const voterKey = input.forUnit ? await principalOf(trx, m.id, personId, input.forUnit) : personId;
     // Locking the voter's roll entry makes their concurrent ballots take turns.
     const entry = await trx
       .selectFrom('roll_entries')
       .select('voter_key')
       .where('matter_id', '=', m.id)
-      .where('voter_key', '=', personId)
+      .where('voter_key', '=', voterKey)
       .forUpdate()
       .executeTakeFirst();
     if (!entry) throw new DomainError('voting.not_on_roll', 403);
@@ -49,7 +53,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       .selectFrom('ballots')
       .select(['id', 'receipt', 'channel'])
       .where('matter_id', '=', m.id)
-      .where('voter_key', '=', personId)
+      .where('voter_key', '=', voterKey)
       .where('superseded_at', 'is', null)
       .executeTakeFirst();
     // The earlier ballot counts when paper and online meet (the default rule): a paper ballot is not replaced online.
@@ -59,7 +63,8 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
     const ballot = {
       id: newId(),
       matter_id: m.id,
-      voter_key: personId,
+      voter_key: voterKey,
+      note: input.forUnit ? 'proxy' : null,
       channel: 'online' as const,
       choice,
       choices,
@@ -80,6 +85,89 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       estateId: m.estate_id,
     });
     return { receipt: ballot.receipt, castAt: now.toISOString(), replaced: !!counted };
+  });
+}
+
+/** The principal a holder may vote for: named by one of their units, with a proxy recorded for this holder. */
+async function principalOf(trx: Executor, matterId: string, holderKey: string, unit: string): Promise<string> {
+  const proxy = await trx
+    .selectFrom('proxies')
+    .innerJoin('roll_entries', (j) =>
+      j
+        .onRef('roll_entries.matter_id', '=', 'proxies.matter_id')
+        .onRef('roll_entries.voter_key', '=', 'proxies.principal_key'),
+    )
+    .select('proxies.principal_key')
+    .where('proxies.matter_id', '=', matterId)
+    .where('proxies.holder_key', '=', holderKey)
+    .where(sql<boolean>`roll_entries.units @> ${JSON.stringify([{ label: unit }])}::jsonb`)
+    .executeTakeFirst();
+  if (!proxy) throw new DomainError('voting.no_proxy', 403, { unit });
+  return proxy.principal_key;
+}
+
+/**
+ * Records a written proxy (委托书) for a matter, before or while voting runs: the principal and the holder are
+ * named by a unit of theirs; one holder represents at most the matter's proxy limit (3 by default).
+ */
+export async function recordProxy(
+  db: Executor,
+  ctx: RequestContext,
+  matterId: string,
+  input: { principalUnit: string; holderUnit: string; serial: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const m = await loadMatter(trx, ctx, matterId, true);
+    if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
+      throw forbidden();
+    const phase = phaseOf(m);
+    if (phase !== 'announced' && phase !== 'open')
+      throw new DomainError('voting.wrong_state', 409, { state: phase, action: 'proxy' });
+    const keyOf = async (unit: string) => {
+      const e = await trx
+        .selectFrom('roll_entries')
+        .select('voter_key')
+        .where('matter_id', '=', m.id)
+        .where(sql<boolean>`units @> ${JSON.stringify([{ label: unit }])}::jsonb`)
+        .executeTakeFirst();
+      if (!e) throw new DomainError('voting.unit_not_on_roll', 400, { unit });
+      return e.voter_key;
+    };
+    const principal = await keyOf(input.principalUnit);
+    const holder = await keyOf(input.holderUnit);
+    if (principal === holder) throw new DomainError('voting.proxy_self', 400);
+    const held = await trx
+      .selectFrom('proxies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('matter_id', '=', m.id)
+      .where('holder_key', '=', holder)
+      .executeTakeFirstOrThrow();
+    if (Number(held.n) >= m.proxy_limit) throw new DomainError('voting.proxy_limit', 409, { limit: m.proxy_limit });
+    const exists = await trx
+      .selectFrom('proxies')
+      .select('holder_key')
+      .where('matter_id', '=', m.id)
+      .where('principal_key', '=', principal)
+      .executeTakeFirst();
+    if (exists) throw new DomainError('voting.proxy_exists', 409);
+    await trx
+      .insertInto('proxies')
+      .values({
+        matter_id: m.id,
+        principal_key: principal,
+        holder_key: holder,
+        serial: input.serial,
+        recorded_by: ctx.actor.accountId,
+      })
+      .execute();
+    await audit(trx, ctx, {
+      action: 'proxy.record',
+      entityType: 'matter',
+      entityId: m.id,
+      estateId: m.estate_id,
+      after: input,
+    });
+    return { ok: true };
   });
 }
 

@@ -29,6 +29,8 @@ export interface MatterInput {
   closesAt: string;
   seats?: number;
   showFollowMajority?: boolean;
+  /** Principals one proxy holder may represent (local rules, e.g. Weifang: 3). */
+  proxyLimit?: number;
   candidates?: { name: string; nomination: 'committee' | 'owners' | 'street' | 'self'; statement?: string }[];
 }
 
@@ -82,6 +84,7 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
       closes_at: new Date(input.closesAt),
       seats: election ? (input.seats as number) : null,
       show_follow_majority: !election && !!input.showFollowMajority,
+      proxy_limit: input.proxyLimit ?? 3,
       announced_at: null,
       closed_at: null,
       cancel_reason: null,

@@ -53,4 +53,14 @@ defineMessages({
     'zh-CN': '只能在投票开始前对表决名册提出异议',
     en: 'Objections to the roll are taken only before voting opens',
   },
+  'voting.no_proxy': {
+    'zh-CN': '没有登记由您代为表决房屋“{unit}”的委托书',
+    en: 'No proxy is recorded for you to vote for unit "{unit}"',
+  },
+  'voting.proxy_self': { 'zh-CN': '不能委托本人', en: 'An owner cannot be their own proxy' },
+  'voting.proxy_limit': {
+    'zh-CN': '每位受托人最多代理 {limit} 位业主',
+    en: 'One holder may represent at most {limit} owners',
+  },
+  'voting.proxy_exists': { 'zh-CN': '该业主已有登记的委托', en: 'This owner already has a proxy on record' },
 });

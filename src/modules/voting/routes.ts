@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
-import { castBallot, exportMatter, myVote, recordPaperBallot } from './ballots.ts';
+import { castBallot, exportMatter, myVote, recordPaperBallot, recordProxy } from './ballots.ts';
 import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter } from './matters.ts';
 import { votingPolicy as P } from './policy.ts';
 import { getMatter, listMatters, objectToRoll, participation, rollObjections } from './queries.ts';
@@ -26,6 +26,7 @@ const MatterCreate = Type.Object(
     opensAt: Type.String({ format: 'date-time' }),
     closesAt: Type.String({ format: 'date-time' }),
     seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 21 })),
+    proxyLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })),
     showFollowMajority: Type.Optional(
       Type.Boolean({ description: 'also show the contested "non-voters follow the majority" count, flagged' }),
     ),
@@ -116,6 +117,9 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
             choice: Type.Optional(lit(['agree', 'oppose', 'abstain'] as const)),
             choices: Type.Optional(Type.Array(Id, { maxItems: 21 })),
             replace: Type.Optional(Type.Boolean()),
+            forUnit: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 100, description: "a proxy holder: the principal's unit" }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -163,6 +167,22 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${base}/:id/objections`,
     { config: { policy: P.organise }, schema: { tags, params: IdParams } },
     async (req) => rollObjections(db, ctxOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/:id/proxies`,
+    {
+      config: { policy: P.organise },
+      schema: {
+        tags,
+        summary: 'Record a written proxy: the holder may then vote for the principal',
+        params: IdParams,
+        body: Type.Object(
+          { principalUnit: Str(100), holderUnit: Str(100), serial: Str(50) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => recordProxy(db, ctxOf(req), req.params.id, req.body),
   );
   app.get(`${base}/:id/my-vote`, { config: { policy: P.vote }, schema: { tags, params: IdParams } }, async (req) =>
     myVote(db, ctxOf(req), req.params.id),

@@ -32,6 +32,7 @@ export interface VotingTables {
     closes_at: Date;
     seats: number | null;
     show_follow_majority: Generated<boolean>;
+    proxy_limit: Generated<number>;
     announced_at: Date | null;
     closed_at: Date | null;
     cancel_reason: string | null;
@@ -58,6 +59,14 @@ export interface VotingTables {
     units: ColumnType<RollUnitEntry[], string, string>;
     building_ids: Uuids;
     objection: string | null;
+  };
+  proxies: {
+    matter_id: string;
+    principal_key: string;
+    holder_key: string;
+    serial: string;
+    recorded_by: string | null;
+    recorded_at: Generated<Date>;
   };
   ballots: {
     id: string;
