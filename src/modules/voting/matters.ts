@@ -5,6 +5,7 @@ import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { insertChunks } from '../../kernel/bulk.ts';
 import { newId } from '../../kernel/ids.ts';
 import { coversEstate, estatePlace, visibleEstateIds, votingUnits } from '../registry/index.ts';
 import { ORGANISERS } from './policy.ts';
@@ -169,20 +170,20 @@ export const announceMatter = (db: Executor, ctx: RequestContext, id: string, ve
       });
       const rows = rollRows(units);
       if (!rows.length) throw new DomainError('voting.roll_empty', 400);
-      await trx
-        .insertInto('roll_entries')
-        .values(
-          rows.map((r) => ({
-            matter_id: m.id,
-            voter_key: r.voterKey,
-            person_id: r.personId,
-            area: r.area,
-            units: JSON.stringify(r.units),
-            building_ids: r.buildingIds,
-            objection: null,
-          })),
-        )
-        .execute();
+      // In chunks: a big estate's roll would pass PostgreSQL's limit on parameters in one statement.
+      await insertChunks(
+        trx,
+        'roll_entries',
+        rows.map((r) => ({
+          matter_id: m.id,
+          voter_key: r.voterKey,
+          person_id: r.personId,
+          area: r.area,
+          units: JSON.stringify(r.units),
+          building_ids: r.buildingIds,
+          objection: null,
+        })),
+      );
       return { state: 'announced', announced_at: now };
     },
     'announce',
