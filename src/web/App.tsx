@@ -10,12 +10,14 @@ import { H5Layout } from './h5/H5Layout.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DevInbox } from './pages/DevInbox.tsx';
 import { Login } from './pages/Login.tsx';
+import { PublicVote } from './pages/PublicVote.tsx';
 import { homeOf, isResident } from './roles.ts';
-import { navigate, useLocation } from './router.tsx';
+import { match, navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS = ['/login', '/dev/inbox'];
+const isPublic = (path: string) => PUBLIC_PATHS.includes(path) || path.startsWith('/public/');
 
 export function App() {
   return (
@@ -52,7 +54,7 @@ function ApiBridge() {
       showError: (text) => message.error(text),
       unauthenticated: () => {
         forget();
-        if (!PUBLIC_PATHS.includes(window.location.pathname)) navigate('/login', { replace: true });
+        if (!isPublic(window.location.pathname)) navigate('/login', { replace: true });
       },
     });
   }, [message, forget]);
@@ -68,6 +70,8 @@ function Routes() {
   const { me } = useSession();
   const { path } = useLocation();
   if (path === '/dev/inbox') return <DevInbox />;
+  const publicVote = match('/public/votes/:id', path);
+  if (publicVote) return <PublicVote id={publicVote.id} />;
   if (me === undefined) return <Spin fullscreen />;
   if (path === '/login') return me ? <Redirect to={homeOf(me)} /> : <Login />;
   if (!me) return <Redirect to="/login" />;

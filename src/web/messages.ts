@@ -1,3 +1,4 @@
+import { votingMessages } from './messages-voting.ts';
 import { workorderMessages } from './messages-workorders.ts';
 
 /**
@@ -239,6 +240,7 @@ export const messages = {
   'h5.idNumber': ['身份证号', 'ID number'],
   'h5.language': ['语言 Language', 'Language 语言'],
   ...workorderMessages,
+  ...votingMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

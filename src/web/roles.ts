@@ -15,6 +15,7 @@ export const SECTIONS = [
   'woCategories',
   'woSettings',
   'woMetrics',
+  'voting',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -38,13 +39,13 @@ const MENU: Record<string, Section[]> = {
     'import',
   ],
   district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
-  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk'],
-  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO],
+  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk', 'voting'],
+  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'voting'],
   department: ['dashboard', 'registry', 'companies', 'departments', ...WO, 'deptDesk'],
   company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'import'],
   company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders'],
   project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO],
-  committee_member: ['dashboard', 'registry', 'companies', ...WO],
+  committee_member: ['dashboard', 'registry', 'companies', ...WO, 'voting'],
 };
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -37,6 +38,8 @@ import { Staff } from './Staff.tsx';
 import { Categories } from './workorders/Categories.tsx';
 import { Metrics } from './workorders/Metrics.tsx';
 import { Queue } from './workorders/Queue.tsx';
+import { MatterDetail } from './voting/MatterDetail.tsx';
+import { Matters } from './voting/Matters.tsx';
 import { Settings } from './workorders/Settings.tsx';
 
 const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: MessageKey }> = {
@@ -53,6 +56,7 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   woCategories: { path: '/workorders/categories', icon: <ClusterOutlined />, label: 'menu.woCategories' },
   woSettings: { path: '/workorders/settings', icon: <SettingOutlined />, label: 'menu.woSettings' },
   woMetrics: { path: '/workorders/metrics', icon: <BarChartOutlined />, label: 'menu.woMetrics' },
+  voting: { path: '/voting', icon: <AuditOutlined />, label: 'menu.voting' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -61,6 +65,8 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
   if (path === '/' || path === '') return { section: 'dashboard', page: <Dashboard /> };
   const estate = match('/estates/:id', path);
   if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
+  const matter = match('/voting/:id', path);
+  if (matter && sections.includes('voting')) return { section: 'voting', page: <MatterDetail id={matter.id} /> };
   const company = match('/companies/:id', path);
   if (company)
     return {
@@ -82,6 +88,7 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     woCategories: <Categories />,
     woSettings: <Settings />,
     woMetrics: <Metrics />,
+    voting: <Matters />,
   };
   const section = sections.find((s) => SECTION_UI[s].path === path);
   return section ? { section, page: pages[section] } : { section: null, page: null };

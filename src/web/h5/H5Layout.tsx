@@ -1,4 +1,4 @@
-import { FileTextOutlined, HomeOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, HomeOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -8,11 +8,14 @@ import { MyTickets } from './MyTickets.tsx';
 import { ReportRepair } from './ReportRepair.tsx';
 import { TicketView } from './TicketView.tsx';
 import { MyUnits } from './MyUnits.tsx';
+import { Votes } from './Votes.tsx';
+import { VoteView } from './VoteView.tsx';
 
 const TABS: { path: string; icon: ReactNode; label: MessageKey; page: () => ReactNode }[] = [
   { path: '/h5', icon: <HomeOutlined />, label: 'h5.myUnits', page: () => <MyUnits /> },
   { path: '/h5/report', icon: <ToolOutlined />, label: 'h5.report', page: () => <ReportRepair /> },
   { path: '/h5/tickets', icon: <FileTextOutlined />, label: 'h5.myTickets', page: () => <MyTickets /> },
+  { path: '/h5/votes', icon: <AuditOutlined />, label: 'h5.votes', page: () => <Votes /> },
   { path: '/h5/me', icon: <UserOutlined />, label: 'h5.me', page: () => <MyProfile /> },
 ];
 
@@ -24,8 +27,10 @@ export function H5Layout() {
   const { t } = useI18n();
   const { path } = useLocation();
   const ticket = match('/h5/tickets/:id', path);
-  const tab = ticket ? TABS[2] : (TABS.find((x) => x.path === path) ?? TABS[0]);
-  const title: MessageKey = ticket ? 'h5.ticket' : tab.label;
+  const vote = match('/h5/votes/:id', path);
+  const tab = ticket ? TABS[2] : vote ? TABS[3] : (TABS.find((x) => x.path === path) ?? TABS[0]);
+  const title: MessageKey = ticket ? 'h5.ticket' : vote ? 'h5.vote' : tab.label;
+  const page = ticket ? <TicketView id={ticket.id} /> : vote ? <VoteView id={vote.id} /> : tab.page();
   return (
     <div
       style={{
@@ -54,7 +59,7 @@ export function H5Layout() {
       >
         {t(title)}
       </header>
-      <main style={{ padding: '12px 12px 88px' }}>{ticket ? <TicketView id={ticket.id} /> : tab.page()}</main>
+      <main style={{ padding: '12px 12px 88px' }}>{page}</main>
       <nav
         style={{
           position: 'fixed',

@@ -1,0 +1,59 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Table } from 'antd';
+import { useState } from 'react';
+import { formatTime } from '../../format.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import { navigate } from '../../router.tsx';
+import type { Estate, Page } from '../../types.ts';
+import { PhaseTag } from '../../voting/components.tsx';
+import { MATTERS, type MatterSummary } from '../../voting/types.ts';
+import { NewMatter } from './NewMatter.tsx';
+
+/** 业主表决: the matters of the estates the organiser looks after, newest first. */
+export function Matters() {
+  const { t, lang } = useI18n();
+  const [creating, setCreating] = useState(false);
+  const { data, loading } = useApi<{ items: MatterSummary[] }>(MATTERS);
+  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
+  const estateName = (id: string) => estates.data?.items.find((e) => e.id === id)?.name ?? '';
+  return (
+    <Card
+      title={t('menu.voting')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('vote.new')}
+        </Button>
+      }
+    >
+      <Table<MatterSummary>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('vote.none') }}
+        onRow={(m) => ({ onClick: () => navigate(`/voting/${m.id}`), style: { cursor: 'pointer' } })}
+        data-testid="matter-table"
+        columns={[
+          { title: t('vote.title'), dataIndex: 'title' },
+          { title: t('vote.item'), dataIndex: 'item', render: (i: number) => `${i}. ${t(`vItem.${i}` as 'vItem.1')}` },
+          { title: t('vote.estate'), dataIndex: 'estateId', render: estateName },
+          { title: t('vote.state'), dataIndex: 'phase', render: (p: string) => <PhaseTag phase={p} /> },
+          {
+            title: t('vote.window'),
+            key: 'window',
+            render: (_, m) => `${formatTime(m.opensAt, lang)} — ${formatTime(m.closesAt, lang)}`,
+          },
+        ]}
+      />
+      {creating && (
+        <NewMatter
+          estates={estates.data?.items ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => navigate(`/voting/${id}`)}
+        />
+      )}
+    </Card>
+  );
+}

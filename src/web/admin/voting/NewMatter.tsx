@@ -1,0 +1,143 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+import type { Estate } from '../../types.ts';
+import { ELECTION_ITEM, ITEMS, MATTERS } from '../../voting/types.ts';
+
+interface Values {
+  estateId: string;
+  item: number;
+  title: string;
+  body: string;
+  proposerKind: string;
+  noticeDays: number;
+  opensAt: Dayjs;
+  closesAt: Dayjs;
+  seats?: number;
+  candidates?: { name: string; nomination: string; statement?: string }[];
+}
+
+const PROPOSERS = ['committee', 'petition', 'street', 'community'] as const;
+const NOMINATIONS = ['committee', 'owners', 'street', 'self'] as const;
+const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+/** 发起表决: a draft matter; for an election (item 3) also its seats and candidates. */
+export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated(id: string): void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const item = Form.useWatch('item', form);
+  const required = [{ required: true, message: t('vote.required') }];
+
+  // Someone who looks after a single estate need not pick it.
+  useEffect(() => {
+    if (props.estates.length === 1 && !form.getFieldValue('estateId'))
+      form.setFieldValue('estateId', props.estates[0].id);
+  }, [props.estates, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const election = v.item === ELECTION_ITEM;
+      const { id } = await api<{ id: string }>(MATTERS, {
+        body: {
+          estateId: v.estateId,
+          item: v.item,
+          title: v.title.trim(),
+          body: v.body.trim(),
+          proposerKind: v.proposerKind,
+          noticeDays: v.noticeDays,
+          opensAt: v.opensAt.toISOString(),
+          closesAt: v.closesAt.toISOString(),
+          ...(election ? { seats: v.seats, candidates: v.candidates ?? [] } : {}),
+        },
+      });
+      message.success(t('vote.created'));
+      props.onCreated(id);
+    } catch {
+      // api() has shown the server's reason.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('vote.new')} width={720} onCancel={props.onClose} onOk={submit} confirmLoading={busy}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ proposerKind: 'committee', noticeDays: 15, seats: 1 }}
+        data-testid="new-matter-form"
+      >
+        <Form.Item name="estateId" label={t('vote.estate')} rules={required}>
+          <Select options={props.estates.map((e) => ({ value: e.id, label: e.name }))} data-testid="estate-select" />
+        </Form.Item>
+        <Form.Item name="item" label={t('vote.item')} rules={required}>
+          <Select
+            data-testid="item-select"
+            options={ITEMS.map((i) => ({ value: i, label: `${i}. ${t(`vItem.${i}`)}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('vote.title')} rules={[...required, { max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="body" label={t('vote.body')} rules={required}>
+          <Input.TextArea rows={4} maxLength={20_000} />
+        </Form.Item>
+        <Space size="large" wrap>
+          <Form.Item name="proposerKind" label={t('vote.proposer')} rules={required}>
+            <Select style={{ width: 160 }} options={PROPOSERS.map((p) => ({ value: p, label: t(`vProposer.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="noticeDays" label={t('vote.noticeDays')} rules={required}>
+            <InputNumber min={0} max={90} />
+          </Form.Item>
+          <Form.Item name="opensAt" label={t('vote.opensAt')} rules={required}>
+            <DatePicker showTime format={TIME_FORMAT} data-testid="opens-at" />
+          </Form.Item>
+          <Form.Item name="closesAt" label={t('vote.closesAt')} rules={required}>
+            <DatePicker showTime format={TIME_FORMAT} data-testid="closes-at" />
+          </Form.Item>
+        </Space>
+        {item === ELECTION_ITEM && (
+          <>
+            <Form.Item name="seats" label={t('vote.seats')} rules={required}>
+              <InputNumber min={1} max={21} />
+            </Form.Item>
+            <Form.List name="candidates">
+              {(fields, { add, remove }) => (
+                <Form.Item label={t('vote.candidates')}>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid="candidate-row">
+                      <Form.Item name={[f.name, 'name']} rules={required}>
+                        <Input placeholder={t('vote.candidateName')} style={{ width: 140 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'nomination']} rules={required} initialValue="owners">
+                        <Select
+                          style={{ width: 130 }}
+                          options={NOMINATIONS.map((n) => ({ value: n, label: t(`vNomination.${n}`) }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'statement']}>
+                        <Input placeholder={t('vote.statement')} style={{ width: 260 }} />
+                      </Form.Item>
+                      <MinusCircleOutlined style={{ marginTop: 9 }} onClick={() => remove(f.name)} />
+                    </Space>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+                    {t('vote.addCandidate')}
+                  </Button>
+                </Form.Item>
+              )}
+            </Form.List>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
