@@ -170,6 +170,7 @@ export async function estateCodes(db: Executor, ids: (string | null | undefined)
 export interface VotingUnit {
   unitId: string;
   buildingId: string;
+  buildingName: string;
   label: string;
   holder: 'owner' | 'developer_unsold' | 'developer_undelivered';
   personId: string | null;
@@ -193,6 +194,7 @@ export async function votingUnits(
     .select([
       'units.id as unitId',
       'units.building_id as buildingId',
+      'buildings.name as buildingName',
       sql<string>`buildings.name || ' ' || units.number`.as('label'),
       'units.holder',
       'unit_owners.person_id as personId',

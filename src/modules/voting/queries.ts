@@ -87,7 +87,7 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
     for (const u of e.units) {
       const b = byBuilding.get(u.buildingId) ?? {
         buildingId: u.buildingId,
-        name: u.label.split(' ')[0] ?? '',
+        name: u.buildingName,
         area: 0,
         persons: 0,
         votedArea: 0,

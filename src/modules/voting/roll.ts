@@ -33,7 +33,14 @@ export function rollRows(units: VotingUnit[]): RollRow[] {
       buildingIds: [],
     };
     row.area += Number(area);
-    row.units.push({ unitId: u.unitId, buildingId: u.buildingId, label: u.label, area: Number(area), source });
+    row.units.push({
+      unitId: u.unitId,
+      buildingId: u.buildingId,
+      buildingName: u.buildingName,
+      label: u.label,
+      area: Number(area),
+      source,
+    });
     if (!row.buildingIds.includes(u.buildingId)) row.buildingIds.push(u.buildingId);
     rows.set(key, row);
   }

@@ -10,6 +10,7 @@ export type MatterState = 'draft' | 'announced' | 'closed' | 'published' | 'canc
 export interface RollUnitEntry {
   unitId: string;
   buildingId: string;
+  buildingName: string;
   label: string;
   area: number;
   source: 'registered' | 'surveyed' | 'contract';
