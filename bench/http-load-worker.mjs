@@ -10,9 +10,12 @@ let firstError = null;
 const t0 = performance.now();
 await Promise.all(
   Array.from({ length: spec.concurrency }, async () => {
-    while (performance.now() < end) {
-      const body = spec.bodies[n++ % spec.bodies.length];
-      const res = await fetch(spec.url, { method: 'POST', headers: spec.headers, body });
+    while (spec.requests ? n < spec.requests.length : performance.now() < end) {
+      const one = spec.requests?.[n];
+      const body = one ? one.body : spec.bodies[n % spec.bodies.length];
+      const headers = one ? { ...spec.headers, ...one.headers } : spec.headers;
+      n++;
+      const res = await fetch(spec.url, { method: 'POST', headers, body });
       const text = await res.text();
       if (res.status === spec.expect) ok++;
       else {

@@ -7,8 +7,10 @@ import { Worker } from 'node:worker_threads';
 export interface LoadSpec {
   url: string;
   headers: Record<string, string>;
-  /** Request bodies, sent in turn. */
+  /** Request bodies, sent in turn for `seconds`. */
   bodies: string[];
+  /** Instead of bodies: each request sent once, with its own headers added (e.g. one session each); `seconds` is then ignored. */
+  requests?: { headers: Record<string, string>; body: string }[];
   expect: number;
   seconds: number;
   concurrency: number;

@@ -15,6 +15,11 @@ const BENCHES: Record<string, { summary: string; run: (args: string[], config: C
       'tickets/s over HTTP vs raw INSERT/s; company queue p95 and city metrics over 1M tickets [--tickets N --seconds N --concurrency N --explain --keep]',
     run: async (args, config) => (await import('./workorders.ts')).benchWorkorders(args, config),
   },
+  voting: {
+    summary:
+      'ballots/s over HTTP vs raw INSERT/s on a 20,000-unit estate; live tally, recount and `anju tally` [--units N --ballots N --seconds N --concurrency N --explain --keep]',
+    run: async (args, config) => (await import('./voting.ts')).benchVoting(args, config),
+  },
 };
 
 export async function runBench(args: string[], config: Config): Promise<void> {

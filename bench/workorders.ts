@@ -4,18 +4,18 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { type KyselyPlugin, sql } from 'kysely';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import type { Actor } from '../src/kernel/auth/roles.ts';
 import type { Config } from '../src/kernel/config.ts';
-import { type DatabaseHandle, openDatabase } from '../src/kernel/db.ts';
+import type { DatabaseHandle } from '../src/kernel/db.ts';
 import type { RequestContext } from '../src/kernel/http.ts';
 import { migrate } from '../src/kernel/migrate.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { listTickets } from '../src/modules/workorders/queries.ts';
 import { workorderMetrics } from '../src/modules/workorders/stats.ts';
+import { explain, forSeconds, latency, met, ms, scratchDatabase, secs } from './common.ts';
 import { httpLoad } from './http-load.ts';
 
 /**
@@ -29,104 +29,6 @@ import { httpLoad } from './http-load.ts';
  */
 
 const GOALS = { ratio: 0.5, queueMs: 20, metricsMs: 200 };
-
-async function scratchDatabase(
-  config: Config,
-  keep: boolean,
-): Promise<{ handle: DatabaseHandle; name: string; drop: () => Promise<void> }> {
-  if (!config.databaseUrl) {
-    const handle = await openDatabase({ memory: true });
-    return { handle, name: 'in-memory PGlite', drop: () => handle.close() };
-  }
-  const name = `anju_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: config.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(config.databaseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    handle,
-    name: url.toString(),
-    async drop() {
-      await handle.close();
-      if (keep) return console.log(`  kept the bench database: ${url.toString()}`);
-      const a = new pg.Client({ connectionString: config.databaseUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
-const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
-const secs = (v: number) => `${(v / 1000).toFixed(1)} s`;
-
-/** Runs `fn` from `concurrency` loops for `seconds`; counts the calls that returned true. */
-async function forSeconds(seconds: number, concurrency: number, fn: () => Promise<boolean>) {
-  const end = performance.now() + seconds * 1000;
-  let ok = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        if (await fn()) ok++;
-        else failed++;
-      }
-    }),
-  );
-  const elapsed = performance.now() - t0;
-  return { ok, failed, elapsed, rate: (ok * 1000) / elapsed };
-}
-
-/** Latency of `fn` over `runs` calls after `warmup` unmeasured ones, one at a time. */
-async function latency(runs: number, warmup: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
-  return { p50: at(50), p95: at(95), max: times[times.length - 1] };
-}
-
-/** Records the queries a call runs, so they can be shown with EXPLAIN ANALYZE. */
-function recorder() {
-  // transformQuery also sees builders that only become part of another query (a union's parts): keep the
-  // queries that returned a result, i.e. ran.
-  const seen = new Map<string, RootOperationNode>();
-  const nodes: RootOperationNode[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      seen.set(args.queryId.queryId, args.node);
-      return args.node;
-    },
-    transformResult: async (args) => {
-      const node = seen.get(args.queryId.queryId);
-      if (node) nodes.push(node);
-      return args.result;
-    },
-  };
-  return { nodes, plugin };
-}
-
-async function explain(handle: DatabaseHandle, label: string, run: (db: DatabaseHandle['db']) => Promise<unknown>) {
-  const { nodes, plugin } = recorder();
-  await run(handle.db.withPlugin(plugin));
-  for (const [i, node] of nodes.entries()) {
-    const q = handle.db.getExecutor().compileQuery(node, { queryId: `explain-${i}` });
-    const plan = await handle.db.executeQuery<{ 'QUERY PLAN': string }>(
-      CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]),
-    );
-    console.log(`\n  EXPLAIN ANALYZE ${label} [query ${i + 1}/${nodes.length}]\n  ${q.sql}`);
-    for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
-  }
-}
 
 /** A resident session over real HTTP: OTP request, the code from the notification outbox, login. */
 async function residentSession(handle: DatabaseHandle, base: string) {
@@ -581,5 +483,3 @@ export async function benchWorkorders(args: string[], config: Config): Promise<v
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const met = (value: number, goal: number) => (value < goal ? 'met' : 'MISSED');

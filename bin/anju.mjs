@@ -3,5 +3,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli.ts');
-await main(process.argv.slice(2));
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'tally') {
+  // Recounting needs only the pure tally: skip loading the server, database and seeders.
+  const { tallyCommand } = await import('../src/modules/voting/cli.ts');
+  process.exitCode = tallyCommand(rest);
+} else {
+  const { main } = await import('../src/cli.ts');
+  await main(process.argv.slice(2));
+}

@@ -127,12 +127,6 @@ export async function main(argv: string[]): Promise<void> {
       }
       return;
     }
-    case 'tally': {
-      // Pure: no database, no config; the same code the platform tallies with.
-      const { tallyCommand } = await import('./modules/voting/cli.ts');
-      process.exitCode = tallyCommand([sub, ...rest].filter((a): a is string => a !== undefined));
-      return;
-    }
     case 'bench': {
       const { runBench } = await import(path.join(ROOT, 'bench/index.ts'));
       await runBench([sub, ...rest].filter(Boolean), config);

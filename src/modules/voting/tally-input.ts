@@ -1,4 +1,5 @@
-import { effectiveArea } from '../registry/index.ts';
+// The pure identifiers file, not the registry's index: `anju tally` must start fast without loading the server.
+import { effectiveArea } from '../registry/identifiers.ts';
 import {
   CHOICES,
   type Choice,
