@@ -71,6 +71,8 @@ export interface Participation {
     votedPersons: number;
   }[];
   notVoted: { units: string[] }[];
+  /** All who have not voted; `notVoted` lists the first page of them. */
+  notVotedTotal?: number;
 }
 
 export interface MyVote {

@@ -62,7 +62,7 @@ export function ParticipationCard({ id, live }: { id: string; live: boolean }) {
         items={[
           {
             key: 'nv',
-            label: t('vote.notVoted', { n: data.notVoted.length }),
+            label: t('vote.notVoted', { n: data.notVotedTotal ?? data.notVoted.length }),
             children: (
               <div style={{ maxHeight: 320, overflow: 'auto', columns: 4, fontSize: 12 }}>
                 {data.notVoted.map((e) => (
