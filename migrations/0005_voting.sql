@@ -22,6 +22,8 @@ CREATE TABLE matters (
   -- show the contested "non-voters follow the majority" count beside the strict result (never instead of it)
   show_follow_majority boolean NOT NULL DEFAULT false,
   proxy_limit     smallint NOT NULL DEFAULT 3 CHECK (proxy_limit >= 0),   -- principals one holder may represent
+  roll_area       bigint,                  -- the frozen roll's totals, written at announcement
+  roll_persons    integer,
   announced_at    timestamptz,
   closed_at       timestamptz,
   cancel_reason   text,
@@ -62,6 +64,19 @@ CREATE TABLE roll_entries (
 );
 CREATE INDEX roll_entries_person ON roll_entries (person_id, matter_id);
 
+-- Participation by building, kept as ballots arrive, so canvassing reads ~100 rows, not the whole roll.
+-- An owner counts once in each building where they hold a unit.
+CREATE TABLE roll_buildings (
+  matter_id      uuid NOT NULL REFERENCES matters(id),
+  building_id    uuid NOT NULL,
+  name           text NOT NULL,
+  area           bigint NOT NULL,
+  persons        integer NOT NULL,
+  voted_area     bigint NOT NULL DEFAULT 0,
+  voted_persons  integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (matter_id, building_id)
+);
+
 -- Written proxies (委托书), recorded by the organisers: the holder may vote for the principal.
 CREATE TABLE proxies (
   matter_id      uuid NOT NULL REFERENCES matters(id),
@@ -85,6 +100,7 @@ CREATE TABLE ballots (
   channel        text NOT NULL CHECK (channel IN ('online', 'paper')),
   choice         text CHECK (choice IN ('agree', 'oppose', 'abstain')),
   choices        text[],
+  area           bigint NOT NULL,         -- the voter's roll area, so participation sums without a join
   receipt        text NOT NULL UNIQUE,
   paper_serial   text,                   -- the paper ballot's printed serial number, entered with it
   note           text,                   -- e.g. why a ballot was not counted

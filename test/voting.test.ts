@@ -85,6 +85,7 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   assert.equal(replaced.json().replaced, true);
   const receipt = replaced.json().receipt as string;
   const mine = (await resident.get(`/api/v1/voting/matters/${id}/my-vote`)).json();
+  const mineArea = mine.area as number;
   assert.equal(mine.ballot.receipt, receipt);
   assert.ok(mine.area > 0);
 
@@ -104,6 +105,7 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
         id: newId(),
         matter_id: id,
         voter_key: e.voter_key,
+        area: Number(e.area),
         channel: 'paper' as const,
         choice: i % 4 === 0 ? ('oppose' as const) : ('agree' as const),
         choices: null,
@@ -121,6 +123,11 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   const progress = (await committee.get(`/api/v1/voting/matters/${id}/participation`)).json();
   assert.equal(progress.votedPersons, others.length + 1);
   assert.ok(progress.buildings.length > 0);
+  assert.equal(progress.votedArea, others.reduce((sum, e) => sum + Number(e.area), 0) + mineArea);
+  assert.ok(
+    progress.buildings.some((x: { votedPersons: number }) => x.votedPersons >= 1),
+    'the online ballot counted in its building',
+  );
   assert.equal((await resident.get(`/api/v1/voting/matters/${id}/participation`)).statusCode, 403);
 
   const m = await get();

@@ -9,7 +9,7 @@ import { newId } from '../../kernel/ids.ts';
 import { coversEstate } from '../registry/index.ts';
 import { loadMatter, phaseOf } from './matters.ts';
 import { ORGANISERS } from './policy.ts';
-import type { MatterRow } from './tables.ts';
+import type { MatterRow, RollUnitEntry } from './tables.ts';
 import { CHOICES, type Choice, DEVELOPER, ELECTION_ITEM } from './tally.ts';
 
 /** Receipts a voter can read out: 10 characters without look-alikes (no 0/O, 1/I/L). */
@@ -42,7 +42,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
     // Locking the voter's roll entry makes their concurrent ballots take turns.
     const entry = await trx
       .selectFrom('roll_entries')
-      .select('voter_key')
+      .select(['voter_key', 'area', 'units'])
       .where('matter_id', '=', m.id)
       .where('voter_key', '=', voterKey)
       .forUpdate()
@@ -64,6 +64,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       id: newId(),
       matter_id: m.id,
       voter_key: voterKey,
+      area: Number(entry.area),
       note: input.forUnit ? 'proxy' : null,
       channel: 'online' as const,
       choice,
@@ -77,6 +78,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       hash: null,
     };
     await trx.insertInto('ballots').values(ballot).execute();
+    if (!counted) await countTurnout(trx, m.id, entry.units);
     // The audit records that a ballot was cast, never how: the choice stays between the voter and the tally.
     await audit(trx, ctx, {
       action: counted ? 'ballot.replace' : 'ballot.cast',
@@ -215,7 +217,7 @@ export async function recordPaperBallot(
       });
     const entry = await trx
       .selectFrom('roll_entries')
-      .select('voter_key')
+      .select(['voter_key', 'area', 'units'])
       .where('matter_id', '=', m.id)
       .where(sql<boolean>`units @> ${JSON.stringify([{ label: input.unit }])}::jsonb`)
       .forUpdate()
@@ -244,6 +246,7 @@ export async function recordPaperBallot(
         id: newId(),
         matter_id: m.id,
         voter_key: entry.voter_key,
+        area: Number(entry.area),
         channel: 'paper',
         choice,
         choices,
@@ -258,6 +261,7 @@ export async function recordPaperBallot(
         hash: null,
       })
       .execute();
+    if (!earlier) await countTurnout(trx, m.id, entry.units);
     await audit(trx, ctx, {
       action: earlier ? 'ballot.paper_conflict' : 'ballot.paper',
       entityType: 'matter',
@@ -267,6 +271,16 @@ export async function recordPaperBallot(
     });
     return { receipt, counted: !earlier };
   });
+}
+
+/** A voter's first counted ballot adds their area (and them, once) to each building where they hold units. */
+async function countTurnout(trx: Executor, matterId: string, units: RollUnitEntry[]) {
+  const byBuilding = new Map<string, number>();
+  for (const u of units) byBuilding.set(u.buildingId, (byBuilding.get(u.buildingId) ?? 0) + u.area);
+  await sql`
+    UPDATE roll_buildings rb SET voted_area = rb.voted_area + v.area, voted_persons = rb.voted_persons + 1
+    FROM unnest(${[...byBuilding.keys()]}::uuid[], ${[...byBuilding.values()]}::bigint[]) AS v(building_id, area)
+    WHERE rb.matter_id = ${matterId} AND rb.building_id = v.building_id`.execute(trx);
 }
 
 /** The caller's own roll entry and counted ballot, so they can check both. */

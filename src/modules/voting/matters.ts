@@ -184,7 +184,26 @@ export const announceMatter = (db: Executor, ctx: RequestContext, id: string, ve
           objection: null,
         })),
       );
-      return { state: 'announced', announced_at: now };
+      const buildings = new Map<string, { name: string; area: number; persons: number }>();
+      for (const r of rows) {
+        for (const u of r.units) {
+          const b = buildings.get(u.buildingId) ?? { name: u.buildingName, area: 0, persons: 0 };
+          b.area += u.area;
+          buildings.set(u.buildingId, b);
+        }
+        for (const id of r.buildingIds) (buildings.get(id) as { persons: number }).persons += 1;
+      }
+      await insertChunks(
+        trx,
+        'roll_buildings',
+        [...buildings].map(([building_id, b]) => ({ matter_id: m.id, building_id, ...b })),
+      );
+      return {
+        state: 'announced',
+        announced_at: now,
+        roll_area: rows.reduce((sum, r) => sum + r.area, 0),
+        roll_persons: rows.length,
+      };
     },
     'announce',
   );

@@ -62,38 +62,43 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
   const m = await loadMatter(db, ctx, id);
   if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
     throw forbidden();
-  // Sums in SQL, so a 20,000-unit roll is read as ~100 building rows, not as every entry.
+  // Kept as ballots arrive (roll_buildings, ballots.area): ~100 building rows and an index scan, never the roll.
   const counted = sql`ballots b ON b.matter_id = r.matter_id AND b.voter_key = r.voter_key AND b.superseded_at IS NULL`;
-  const [totals, buildings, notVoted] = await Promise.all([
-    sql<{ area: string; persons: number; votedArea: string; votedPersons: number }>`
-      SELECT coalesce(sum(r.area), 0) AS area, count(*)::int AS persons,
-        coalesce(sum(r.area) FILTER (WHERE b.id IS NOT NULL), 0) AS "votedArea",
-        count(b.id)::int AS "votedPersons"
-      FROM roll_entries r LEFT JOIN ${counted} WHERE r.matter_id = ${id}`.execute(db),
-    // An owner counts once in each building where they hold a unit.
-    sql<{ buildingId: string; name: string; area: string; persons: number; votedArea: string; votedPersons: number }>`
-      SELECT u->>'buildingId' AS "buildingId", min(u->>'buildingName') AS name,
-        sum((u->>'area')::bigint) AS area, count(DISTINCT r.voter_key)::int AS persons,
-        coalesce(sum((u->>'area')::bigint) FILTER (WHERE b.id IS NOT NULL), 0) AS "votedArea",
-        count(DISTINCT r.voter_key) FILTER (WHERE b.id IS NOT NULL)::int AS "votedPersons"
-      FROM roll_entries r CROSS JOIN LATERAL jsonb_array_elements(r.units) u LEFT JOIN ${counted}
-      WHERE r.matter_id = ${id} GROUP BY 1 ORDER BY 2`.execute(db),
+  const [voted, buildings, notVoted] = await Promise.all([
+    db
+      .selectFrom('ballots')
+      .select([sql<number>`count(*)::int`.as('persons'), sql<string>`coalesce(sum(area), 0)`.as('area')])
+      .where('matter_id', '=', id)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('roll_buildings')
+      .select([
+        'building_id as buildingId',
+        'name',
+        'area',
+        'persons',
+        'voted_area as votedArea',
+        'voted_persons as votedPersons',
+      ])
+      .where('matter_id', '=', id)
+      .orderBy('name')
+      .execute(),
     // Who has not voted yet, for canvassing: a page at a time.
     sql<{ units: string[] }>`
       SELECT ARRAY(SELECT x->>'label' FROM jsonb_array_elements(r.units) x) AS units
       FROM roll_entries r LEFT JOIN ${counted}
       WHERE r.matter_id = ${id} AND b.id IS NULL ORDER BY r.voter_key LIMIT ${NOT_VOTED_PAGE}`.execute(db),
   ]);
-  const t = totals.rows[0];
-  const n = (v: string | number) => Number(v);
+  const persons = m.roll_persons ?? 0;
   return {
-    area: n(t.area),
-    persons: t.persons,
-    votedArea: n(t.votedArea),
-    votedPersons: t.votedPersons,
-    buildings: buildings.rows.map((r) => ({ ...r, area: n(r.area), votedArea: n(r.votedArea) })),
+    area: Number(m.roll_area ?? 0),
+    persons,
+    votedArea: Number(voted.area),
+    votedPersons: voted.persons,
+    buildings: buildings.map((b) => ({ ...b, area: Number(b.area), votedArea: Number(b.votedArea) })),
     notVoted: notVoted.rows,
-    notVotedTotal: t.persons - t.votedPersons,
+    notVotedTotal: persons - voted.persons,
   };
 }
 

@@ -34,6 +34,8 @@ export interface VotingTables {
     seats: number | null;
     show_follow_majority: Generated<boolean>;
     proxy_limit: Generated<number>;
+    roll_area: ColumnType<number | null, number | null, number | null>;
+    roll_persons: number | null;
     announced_at: Date | null;
     closed_at: Date | null;
     cancel_reason: string | null;
@@ -61,6 +63,15 @@ export interface VotingTables {
     building_ids: Uuids;
     objection: string | null;
   };
+  roll_buildings: {
+    matter_id: string;
+    building_id: string;
+    name: string;
+    area: ColumnType<number, number, number>;
+    persons: number;
+    voted_area: Generated<number>;
+    voted_persons: Generated<number>;
+  };
   proxies: {
     matter_id: string;
     principal_key: string;
@@ -74,6 +85,7 @@ export interface VotingTables {
     matter_id: string;
     voter_key: string;
     channel: 'online' | 'paper';
+    area: ColumnType<number, number, number>;
     choice: Choice | null;
     choices: ColumnType<string[] | null, string[] | null, string[] | null>;
     receipt: string;
