@@ -139,8 +139,9 @@ async function rawInserter(handle: DatabaseHandle, like: string, matterId: strin
   return {
     async insert() {
       const n = ++serial;
-      await sql`INSERT INTO ${sql.table(table)} (id, matter_id, voter_key, channel, choice, receipt, cast_by, cast_at)
-        VALUES (gen_random_uuid(), ${matterId}, ${`${voterKey}-${n}`}, 'online', 'agree', ${`RAW${n}`}, NULL,
+      await sql`INSERT INTO ${sql.table(table)} (id, matter_id, voter_key, channel, choice, area, receipt, cast_by,
+          cast_at)
+        VALUES (gen_random_uuid(), ${matterId}, ${`${voterKey}-${n}`}, 'online', 'agree', 10000, ${`RAW${n}`}, NULL,
           ${new Date()})`.execute(handle.db);
       return true;
     },
