@@ -110,3 +110,22 @@ export async function explain(
     for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
   }
 }
+
+/** Counts the app's statements by kind (Select, Insert, Raw…), to show what one request costs in round trips. */
+export function statementCounter() {
+  const kinds = new Map<string, number>();
+  const pending = new Map<string, string>();
+  const counter: KyselyPlugin = {
+    transformQuery: (a) => {
+      pending.set(a.queryId.queryId, a.node.kind.replace(/QueryNode$|Node$/, ''));
+      return a.node;
+    },
+    transformResult: async (a) => {
+      const kind = pending.get(a.queryId.queryId) ?? '?';
+      pending.delete(a.queryId.queryId);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      return a.result;
+    },
+  };
+  return { kinds, counter };
+}

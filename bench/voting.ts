@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
 import Fastify from 'fastify';
-import { type KyselyPlugin, sql } from 'kysely';
+import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { digest, newToken } from '../src/kernel/auth/passwords.ts';
 import { createSession } from '../src/kernel/auth/sessions.ts';
@@ -22,7 +22,7 @@ import { tallyOf } from '../src/modules/voting/matters.ts';
 import { participation } from '../src/modules/voting/queries.ts';
 import { rollRows } from '../src/modules/voting/roll.ts';
 import { tallyInput } from '../src/modules/voting/tally-input.ts';
-import { explain, forSeconds, latency, met, ms, scratchDatabase, secs } from './common.ts';
+import { explain, forSeconds, latency, met, ms, scratchDatabase, secs, statementCounter } from './common.ts';
 import { httpLoad } from './http-load.ts';
 
 /**
@@ -218,20 +218,7 @@ export async function benchVoting(args: string[], config: Config): Promise<void>
       `  estate: ${c.units} units, ${c.persons} owners (${c.owners} owned units), ${sessions.length} resident sessions, in ${secs(performance.now() - t0)}`,
     );
 
-    const kinds = new Map<string, number>();
-    const pending = new Map<string, string>();
-    const counter: KyselyPlugin = {
-      transformQuery: (a) => {
-        pending.set(a.queryId.queryId, a.node.kind.replace(/QueryNode$|Node$/, ''));
-        return a.node;
-      },
-      transformResult: async (a) => {
-        const kind = pending.get(a.queryId.queryId) ?? '?';
-        pending.delete(a.queryId.queryId);
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        return a.result;
-      },
-    };
+    const { kinds, counter } = statementCounter();
     const app = await buildApp(
       { ...handle, db: handle.db.withPlugin(counter) },
       { ...config, dataDir, logLevel: 'silent', worker: false },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type KyselyPlugin, sql } from 'kysely';
+import { sql } from 'kysely';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { Actor } from '../src/kernel/auth/roles.ts';
@@ -15,7 +15,7 @@ import { migrate } from '../src/kernel/migrate.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { listTickets } from '../src/modules/workorders/queries.ts';
 import { workorderMetrics } from '../src/modules/workorders/stats.ts';
-import { explain, forSeconds, latency, met, ms, scratchDatabase, secs } from './common.ts';
+import { explain, forSeconds, latency, met, ms, scratchDatabase, secs, statementCounter } from './common.ts';
 import { httpLoad } from './http-load.ts';
 
 /**
@@ -270,20 +270,7 @@ export async function benchWorkorders(args: string[], config: Config): Promise<v
     await migrate(handle);
     await seedDemo(handle.db);
     // The app's statements are counted (by kind) to show what one ticket costs in round trips.
-    const kinds = new Map<string, number>();
-    const pending = new Map<string, string>();
-    const counter: KyselyPlugin = {
-      transformQuery: (a) => {
-        pending.set(a.queryId.queryId, a.node.kind.replace(/QueryNode$|Node$/, ''));
-        return a.node;
-      },
-      transformResult: async (a) => {
-        const kind = pending.get(a.queryId.queryId) ?? '?';
-        pending.delete(a.queryId.queryId);
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        return a.result;
-      },
-    };
+    const { kinds, counter } = statementCounter();
     const app = await buildApp(
       { ...handle, db: handle.db.withPlugin(counter) },
       { ...config, dataDir, logLevel: 'silent', worker: false },

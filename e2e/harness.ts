@@ -88,3 +88,19 @@ export async function passwordLogin(page: Page, username: string, password = 'An
   await page.getByPlaceholder(/^(密码|Password)$/).fill(password);
   await page.locator('form button[type=submit]:visible').click();
 }
+
+/** Signs in on the SMS tab, reading the one-time code from the development inbox as a tester would. */
+export async function phoneLogin(page: Page, context: BrowserContext, phone = '13800000001') {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '手机验证码' }).click();
+  await page.getByPlaceholder('手机号').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+  const inbox = await context.newPage();
+  await inbox.goto('/dev/inbox');
+  const code = ((await inbox.getByTestId('otp-code').first().textContent()) ?? '').trim();
+  await inbox.close();
+  await page.getByPlaceholder('6 位验证码').fill(code);
+  await page.locator('form button[type=submit]:visible').click();
+  await page.waitForURL(/\/h5$/);
+}

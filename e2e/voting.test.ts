@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatArea } from '../src/web/format.ts';
-import { type Harness, passwordLogin, startHarness } from './harness.ts';
+import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
 
 /**
  * 业主表决 in the browser: the committee drafts and announces a matter, an owner votes and gets a receipt, the
@@ -23,21 +23,6 @@ const SHOTS = path.resolve(import.meta.dirname, '../.tmp');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What the DatePicker takes: local time in Asia/Shanghai (the browser's zone in the harness). */
 const shanghai = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-
-async function residentLogin(page: Page, context: BrowserContext) {
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '手机验证码' }).click();
-  await page.getByPlaceholder('手机号').fill('13800000001');
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByRole('button', { name: /秒后重发/ }).waitFor();
-  const inbox = await context.newPage();
-  await inbox.goto('/dev/inbox');
-  const code = ((await inbox.getByTestId('otp-code').first().textContent()) ?? '').trim();
-  await inbox.close();
-  await page.getByPlaceholder('6 位验证码').fill(code);
-  await page.locator('form button[type=submit]:visible').click();
-  await page.waitForURL(/\/h5$/);
-}
 
 async function pickDate(page: Page, testId: string, ms: number) {
   const input = page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`);
@@ -119,7 +104,7 @@ test('a maintenance-fund vote: announce, vote with a receipt, close without quor
   // The owner votes 同意 once voting opens and gets a receipt.
   const resident = await h.newPage({ mobile: true });
   const rp = resident.page;
-  await residentLogin(rp, resident.context);
+  await phoneLogin(rp, resident.context);
   await rp.getByTestId('h5-tabbar').getByText('表决').click();
   await rp.getByTestId('my-vote-matter').filter({ hasText: '更换 3 号楼电梯' }).click();
   await rp.waitForURL(/\/h5\/votes\//);
@@ -190,7 +175,7 @@ test('an election for one seat between two candidates', async () => {
   });
   const resident = await h.newPage({ mobile: true });
   const rp = resident.page;
-  await residentLogin(rp, resident.context);
+  await phoneLogin(rp, resident.context);
   await rp.goto(`/h5/votes/${org.id}`);
   await reloadUntil(rp, () => rp.getByTestId('vote-box').isVisible());
   const box = rp.getByTestId('vote-box');

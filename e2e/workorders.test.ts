@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { type Harness, passwordLogin, startHarness } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
 
 /**
  * 报事报修 round the closed loop in the browser: a resident reports, the company accepts and dispatches, its staff
@@ -52,21 +52,6 @@ function tinyPng(): Buffer {
   ]);
 }
 
-async function residentLogin(page: Page, context: BrowserContext) {
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '手机验证码' }).click();
-  await page.getByPlaceholder('手机号').fill('13800000001');
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByRole('button', { name: /秒后重发/ }).waitFor();
-  const inbox = await context.newPage();
-  await inbox.goto('/dev/inbox');
-  const code = ((await inbox.getByTestId('otp-code').first().textContent()) ?? '').trim();
-  await inbox.close();
-  await page.getByPlaceholder('6 位验证码').fill(code);
-  await page.locator('form button[type=submit]:visible').click();
-  await page.waitForURL(/\/h5$/);
-}
-
 /** Signs in as staff, opens 工单 and the ticket's drawer. */
 async function openInQueue(username: string, number: string) {
   const { page, context } = await h.newPage();
@@ -88,7 +73,7 @@ test('a repair goes round the loop: report, accept, dispatch, start, resolve, co
   // The resident reports a broken stairwell light with a photo.
   const resident = await h.newPage({ mobile: true });
   const rp = resident.page;
-  await residentLogin(rp, resident.context);
+  await phoneLogin(rp, resident.context);
   await rp.getByTestId('h5-tabbar').getByText('报事报修').click();
   await rp.locator('header').getByText('报事报修').waitFor();
   await rp.getByText('所在楼栋').click();
