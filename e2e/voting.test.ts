@@ -89,6 +89,20 @@ async function reloadUntil(page: Page, ready: () => Promise<boolean>, ms = 90_00
   }
 }
 
+/**
+ * The resident signs in once for the whole file: the server allows one SMS code per phone a minute, and the two
+ * tests would otherwise ask twice within that minute.
+ */
+let resident: Promise<Page> | undefined;
+function residentPage(): Promise<Page> {
+  resident ??= (async () => {
+    const { page, context } = await h.newPage({ mobile: true });
+    await phoneLogin(page, context);
+    return page;
+  })();
+  return resident;
+}
+
 test('a maintenance-fund vote: announce, vote with a receipt, close without quorum, check the receipt', async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const now = Date.now();
@@ -102,9 +116,8 @@ test('a maintenance-fund vote: announce, vote with a receipt, close without quor
   await org.page.getByTestId('participation').getByText('参与面积').waitFor();
 
   // The owner votes 同意 once voting opens and gets a receipt.
-  const resident = await h.newPage({ mobile: true });
-  const rp = resident.page;
-  await phoneLogin(rp, resident.context);
+  const rp = await residentPage();
+  await rp.goto('/h5');
   await rp.getByTestId('h5-tabbar').getByText('表决').click();
   await rp.getByTestId('my-vote-matter').filter({ hasText: '更换 3 号楼电梯' }).click();
   await rp.waitForURL(/\/h5\/votes\//);
@@ -148,7 +161,6 @@ test('a maintenance-fund vote: announce, vote with a receipt, close without quor
   await rp.getByTestId('check-ballot').click();
   await rp.getByTestId('check-result').getByText(`已计入：凭证 ${receipt}，选择 同意`).waitFor();
   await rp.screenshot({ path: path.join(SHOTS, 'voting-h5-result.png'), fullPage: true });
-  await resident.context.close();
 
   // Anyone, signed in or not, finds the receipt on the public page.
   const pub = await h.newPage();
@@ -173,9 +185,7 @@ test('an election for one seat between two candidates', async () => {
     closesAt: now + 50_000,
     candidates: ['张伟', '李娜'],
   });
-  const resident = await h.newPage({ mobile: true });
-  const rp = resident.page;
-  await phoneLogin(rp, resident.context);
+  const rp = await residentPage();
   await rp.goto(`/h5/votes/${org.id}`);
   await reloadUntil(rp, () => rp.getByTestId('vote-box').isVisible());
   const box = rp.getByTestId('vote-box');
@@ -185,7 +195,6 @@ test('an election for one seat between two candidates', async () => {
   await box.getByRole('button', { name: /^投\s*票$/ }).click();
   await rp.getByTestId('my-ballot').getByText('张伟').waitFor();
   await rp.screenshot({ path: path.join(SHOTS, 'voting-h5-election.png'), fullPage: true });
-  await resident.context.close();
 
   await reloadUntil(org.page, () => org.page.getByRole('button', { name: '截止计票' }).isVisible());
   await org.page.getByRole('button', { name: '截止计票' }).click();
