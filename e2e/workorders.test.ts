@@ -276,10 +276,20 @@ test('staff register tickets for a caller (代客报事), the admin merges a rep
   const cell = city.page.locator(`td.ant-picker-cell[title="${iso}"]`);
   await cell.click();
   const editor = city.page.locator('.ant-modal-container');
-  await editor.getByText('调休上班').click();
+  // A click during the modal's opening animation can miss: choose, then see it chosen.
+  const choose = async (label: string) => {
+    await editor.getByText(iso).waitFor();
+    const chosen = editor.locator('.ant-radio-button-wrapper-checked', { hasText: label });
+    for (let attempt = 1; ; attempt++) {
+      await editor.locator('.ant-radio-button-wrapper', { hasText: label }).click();
+      if (await chosen.waitFor({ timeout: 2000 }).then(() => true, () => attempt === 3)) break;
+    }
+    await chosen.waitFor();
+  };
+  await choose('调休上班');
   await editor.locator('.ant-btn-primary').click();
   await editor.getByTestId('day-error').waitFor();
-  await editor.getByText('节假日').click();
+  await choose('节假日');
   await editor.getByPlaceholder(/春节/).fill('测试假日');
   await editor.locator('.ant-btn-primary').click();
   await editor.waitFor({ state: 'hidden' });
@@ -287,7 +297,7 @@ test('staff register tickets for a caller (代客报事), the admin merges a rep
   await city.page.screenshot({ path: path.join(SHOTS, 'workorders-settings.png'), fullPage: true });
   // And back to an ordinary working day.
   await cell.click();
-  await editor.getByText('恢复默认').click();
+  await choose('恢复默认');
   await editor.locator('.ant-btn-primary').click();
   await editor.waitFor({ state: 'hidden' });
   await cell.getByTestId('cal-holiday').waitFor({ state: 'detached' });
