@@ -280,9 +280,13 @@ test('staff register tickets for a caller (代客报事), the admin merges a rep
   const choose = async (label: string) => {
     await editor.getByText(iso).waitFor();
     const chosen = editor.locator('.ant-radio-button-wrapper-checked', { hasText: label });
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
       await editor.locator('.ant-radio-button-wrapper', { hasText: label }).click();
-      if (await chosen.waitFor({ timeout: 2000 }).then(() => true, () => attempt === 3)) break;
+      const ok = await chosen.waitFor({ timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
+      if (ok) break;
     }
     await chosen.waitFor();
   };
