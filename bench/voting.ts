@@ -20,6 +20,7 @@ import { votingUnits } from '../src/modules/registry/index.ts';
 import { seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { tallyOf } from '../src/modules/voting/matters.ts';
 import { participation } from '../src/modules/voting/queries.ts';
+import { DEFAULT_RULES } from '../src/modules/voting/rules.ts';
 import { rollRows } from '../src/modules/voting/roll.ts';
 import { tallyInput } from '../src/modules/voting/tally-input.ts';
 import { explain, forSeconds, latency, met, ms, scratchDatabase, secs, statementCounter } from './common.ts';
@@ -237,7 +238,7 @@ export async function benchVoting(args: string[], config: Config): Promise<void>
         cookie: `anju_session=${org.token}`,
         'x-csrf-token': org.csrfToken,
       };
-      const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+      const call = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => {
         const res = await fetch(`${base}${url}`, {
           method,
           headers: method === 'GET' ? { cookie: orgHeaders.cookie } : orgHeaders,
@@ -250,6 +251,16 @@ export async function benchVoting(args: string[], config: Config): Promise<void>
         return JSON.parse(r.text) as T;
       };
 
+      // The estate's 议事规则 allow voting to open at once (the default is 15 days' notice).
+      json(
+        await call('PUT', `/api/v1/voting/rules/${estateId}`, {
+          ...DEFAULT_RULES,
+          noticeDays: 0,
+          version: 0,
+        }),
+        200,
+        'assembly rules',
+      );
       // The matter, announced: the roll is frozen from the registry.
       const opens = new Date(clock.nowMs() + 60_000);
       const closes = new Date(opens.getTime() + 3_600_000);

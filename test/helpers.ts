@@ -82,6 +82,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -98,6 +99,7 @@ export function clientFor(app: FastifyInstance, cookie: string | null, csrf: str
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, payload: payload as never }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as never }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as never }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
@@ -154,4 +156,28 @@ export async function residentLogin(t: TestApp, phone: string): Promise<Client> 
   if (res.statusCode !== 200) throw new Error(`otp login failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'anju_session');
   return clientFor(t.app, `anju_session=${cookie?.value}`, res.json().csrfToken);
+}
+
+/** Posts one file as multipart/form-data, after any plain fields (a server reads fields sent before the file). */
+export function uploadFile(
+  c: Client,
+  url: string,
+  data: Buffer,
+  filename: string,
+  fields: Record<string, string> = {},
+) {
+  const boundary = 'anjuboundary';
+  const part = (head: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n\r\n`);
+  const payload = Buffer.concat([
+    ...Object.entries(fields).flatMap(([k, v]) => [part(`name="${k}"`), Buffer.from(`${v}\r\n`)]),
+    part(`name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return c.request({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }

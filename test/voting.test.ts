@@ -5,7 +5,8 @@ import { newId } from '../src/kernel/ids.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { ballotHash } from '../src/modules/voting/matters.ts';
 import { tallyInput } from '../src/modules/voting/tally-input.ts';
-import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
+import { votingUnits } from '../src/modules/registry/index.ts';
+import { type Client, residentLogin, startTestApp, type TestApp, uploadFile } from './helpers.ts';
 
 let t: TestApp;
 let resident: Client;
@@ -23,6 +24,26 @@ after(async () => {
   clock.reset();
   await t.close();
 });
+
+/** The estate's 议事规则 let voting open without the 15 days' notice, so a test need not wait. */
+async function noNotice() {
+  const rules = (await committee.get(`/api/v1/voting/rules/${estateId}`)).json();
+  if (rules.noticeDays === 0) return;
+  const { estateId: _e, ...body } = rules;
+  const saved = await committee.put(`/api/v1/voting/rules/${estateId}`, { ...body, noticeDays: 0 });
+  assert.equal(saved.statusCode, 200, saved.body);
+}
+
+/** A scanned paper ballot (any small PNG), uploaded before the ballot that names it. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010800000000003a7e9b550000000a49444154789c63600000000200015e2b3ef90000000049454e44ae426082',
+  'hex',
+);
+async function scanOf(c: Client, matterId: string) {
+  const res = await uploadFile(c, `/api/v1/voting/matters/${matterId}/files`, PNG, 'scan.png', { kind: 'ballot_scan' });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().id as string;
+}
 
 test('a vote: announced with a frozen roll, cast once per owner, closed, tallied, and recounted from its export', async () => {
   const opens = new Date(Date.now() + 16 * DAY);
@@ -200,6 +221,9 @@ test('only owners on the roll vote, and residents never see drafts', async () =>
 
 test('an election with online and paper ballots: the earlier ballot counts, serials are unique, the recount agrees', async () => {
   clock.reset();
+  await noNotice();
+  const owners = (await votingUnits(t.handle.db, estateId)).filter((u) => u.personId);
+  const second = owners.find((u) => u.personId !== owners[0].personId) as (typeof owners)[0];
   const opens = new Date(clock.nowMs() + 60_000);
   const created = await committee.post('/api/v1/voting/matters', {
     estateId,
@@ -212,8 +236,8 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
     closesAt: new Date(opens.getTime() + DAY).toISOString(),
     seats: 1,
     candidates: [
-      { name: '张明', nomination: 'owners' },
-      { name: '李华', nomination: 'committee' },
+      { unit: owners[0].label, nomination: 'owners' },
+      { unit: second.label, nomination: 'committee' },
     ],
   });
   assert.equal(created.statusCode, 201, created.body);
@@ -236,8 +260,19 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
   const mine = me.units[0].label as string;
   const other = roll.find((e) => !e.units.some((u) => u.label === mine) && e.voter_key !== 'developer')?.units[0]
     .label as string;
-  const paper = (unit: string, serial: string, choices: string[]) =>
-    committee.post(`/api/v1/voting/matters/${id}/paper-ballots`, { unit, serial, choices });
+  const paper = async (unit: string, serial: string, choices: string[]) =>
+    committee.post(`/api/v1/voting/matters/${id}/paper-ballots`, {
+      unit,
+      serial,
+      choices,
+      scanId: await scanOf(committee, id),
+    });
+  const unscanned = await committee.post(`/api/v1/voting/matters/${id}/paper-ballots`, {
+    unit: other,
+    serial: 'P-0000',
+    choices: [li],
+  });
+  assert.equal(unscanned.statusCode, 400, 'a paper ballot comes with its scan');
   const conflict = await paper(mine, 'P-0001', [li]);
   assert.equal(conflict.statusCode, 201);
   assert.equal(conflict.json().counted, false, 'the resident voted online first: that ballot counts');
@@ -262,6 +297,7 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
 
 test('a written proxy lets its holder vote for the principal, within the proxy limit', async () => {
   clock.reset();
+  await noNotice();
   const opens = new Date(clock.nowMs() + 60_000);
   const id = (
     await committee.post('/api/v1/voting/matters', {

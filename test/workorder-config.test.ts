@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
-import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
+import { type Client, residentLogin, startTestApp, type TestApp, uploadFile } from './helpers.ts';
 
 let t: TestApp;
 let resident: Client;
@@ -36,22 +36,8 @@ const pngWithLocation = Buffer.concat([
   chunk('IEND', Buffer.alloc(0)),
 ]);
 
-const upload = (c: Client, data: Buffer, filename = 'photo.jpg') => {
-  const boundary = 'anjuboundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request({
-    method: 'POST',
-    url: '/api/v1/workorders/photos',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-};
+const upload = (c: Client, data: Buffer, filename = 'photo.jpg') =>
+  uploadFile(c, '/api/v1/workorders/photos', data, filename);
 const photoCount = async () =>
   Number(
     (

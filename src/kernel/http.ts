@@ -3,9 +3,9 @@ import { type Actor, ANONYMOUS, type Role } from './auth/roles.ts';
 import { API_TOKEN_PREFIX, actorFromApiToken, actorFromSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
-import type { BlobStore } from './storage.ts';
 import { DomainError } from './errors.ts';
 import { type Lang, pickLang } from './i18n.ts';
+import type { BlobStore } from './storage.ts';
 
 /**
  * Every route declares who may call it:

@@ -20,7 +20,12 @@ export function hasMessage(code: string): boolean {
 export function t(code: string, lang: Lang, params: Record<string, unknown> = {}): string {
   const entry = catalog[code];
   const template = entry ? entry[lang] : code;
-  return template.replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  // A parameter that is itself a message code ('voting.state.open') is shown in the caller's language too.
+  return template.replace(/\{(\w+)\}/g, (_, k) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'string' && v.includes('.') && catalog[v] ? catalog[v][lang] : String(v);
+  });
 }
 
 /** The caller's language: ?lang=, then the anju_lang cookie, then Accept-Language; zh-CN by default. */

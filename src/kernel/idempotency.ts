@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './audit.ts';
 import type { Executor } from './db.ts';
 import { DomainError } from './errors.ts';
-import { canonicalJson } from './audit.ts';
 
 export interface Replayable<T> {
   status: number;

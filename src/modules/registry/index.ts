@@ -6,6 +6,7 @@ import { importRoutes } from './import/routes.ts';
 import { namesOf } from './lookups.ts';
 import { findOwnerByPhone } from './owners.ts';
 import { accountRoutes } from './routes-accounts.ts';
+import { committeeRoutes } from './routes-committees.ts';
 import { partyRoutes } from './routes-parties.ts';
 import { placeRoutes } from './routes-places.ts';
 
@@ -13,6 +14,7 @@ import { placeRoutes } from './routes-places.ts';
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(placeRoutes);
   await app.register(partyRoutes);
+  await app.register(committeeRoutes);
   await app.register(accountRoutes);
   await app.register(importRoutes);
 };
@@ -26,20 +28,22 @@ export const registryAuthHooks: AuthHooks = {
     ),
 };
 
-export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
-export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
 export { coversEstate } from './access.ts';
+export { committeeForUpdate, fillVacancies, seatCommittee } from './committees.ts';
+export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export {
   departmentFor,
   departmentsIn,
-  estateCodes,
   type EstatePlace,
-  estatesOfCompany,
+  estateCodes,
   estatePlace,
+  estatesOfCompany,
   findEstate,
   namesOf,
+  ownerOfUnit,
   type ReportingContext,
   reportingContext,
   type VotingUnit,
   votingUnits,
 } from './lookups.ts';
+export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';

@@ -207,3 +207,21 @@ export async function votingUnits(
   if (scope.unitIds?.length) q = q.where('units.id', 'in', scope.unitIds);
   return q.orderBy('buildings.name').orderBy('units.number').execute() as Promise<VotingUnit[]>;
 }
+
+/**
+ * The owner who speaks for a unit named by its label ("3栋 1201"), as the voting roll counts them: its
+ * representative owner. Undefined when no such unit exists in the estate or nobody owns it on record.
+ */
+export async function ownerOfUnit(db: Executor, estateId: string, label: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .innerJoin('unit_owners', (j) =>
+      j.onRef('unit_owners.unit_id', '=', 'units.id').on('unit_owners.is_representative', '=', true),
+    )
+    .innerJoin('persons', 'persons.id', 'unit_owners.person_id')
+    .select(['persons.id as personId', 'persons.name'])
+    .where('units.estate_id', '=', estateId)
+    .where(sql<string>`buildings.name || ' ' || units.number`, '=', label.trim().replace(/\s+/g, ' '))
+    .executeTakeFirst();
+}

@@ -51,6 +51,37 @@ defineMessages({
     'zh-CN': '委员必须是本小区业主',
     en: 'committee members must be owners in this estate',
   },
+  'registry.term_too_long': {
+    'zh-CN': '任期须在 5 年以内，且结束日期晚于开始日期',
+    en: 'a term ends after it starts and lasts at most 5 years',
+  },
+  'registry.one_director': { 'zh-CN': '委员会须有且只有一名主任', en: 'a committee has exactly one director' },
+  'registry.member_name_required': {
+    'zh-CN': '非业主委员须填写姓名',
+    en: 'members who are not owners need a name',
+  },
+  'registry.committee_not_found': { 'zh-CN': '委员会不存在', en: 'no such committee' },
+  'registry.committee_not_active': {
+    'zh-CN': '该委员会已不在任',
+    en: 'this committee is no longer in office',
+  },
+  'registry.no_vacancy': {
+    'zh-CN': '委员会只有 {vacancies} 个空缺席位',
+    en: 'the committee has only {vacancies} vacant seats',
+  },
+  'registry.member_already_left': { 'zh-CN': '该委员已离任', en: 'this member has already left' },
+  'registry.not_a_member': { 'zh-CN': '只能在现任委员中确定职务', en: 'positions go to seated members only' },
+  'registry.commitment_signed': { 'zh-CN': '已签署履职承诺', en: 'the duty commitment is already signed' },
+  'registry.handover_not_due': {
+    'zh-CN': '新一届委员会产生或任期届满后才需移交',
+    en: 'a handover is due once a successor is seated or the term has ended',
+  },
+  'registry.handover_exists': { 'zh-CN': '移交清单已提交', en: 'the handover list has already been submitted' },
+  'registry.handover_confirmed': { 'zh-CN': '移交已确认', en: 'the handover has already been confirmed' },
+  'registry.handover_same_person': {
+    'zh-CN': '须由接收方确认，不能由移交人本人确认',
+    en: 'the receiving side confirms, not the person who handed over',
+  },
 });
 
 defineMessages({

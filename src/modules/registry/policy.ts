@@ -29,8 +29,13 @@ export const registryPolicy = {
   createCompanies: REGULATOR,
   readStaff: ['city_regulator', 'district_regulator', 'street_office', 'community', 'company_admin', 'project_manager'],
   editStaff: [...REGULATOR, 'company_admin'],
-  readCommittees: [...GOVERNMENT, ...COMPANY, 'committee_member'],
+  /** Who sits on the committee is public to the estate's owners (公示). */
+  readCommittees: [...GOVERNMENT, ...COMPANY, 'committee_member', 'resident'],
   editCommittees: [...REGULATOR, 'street_office', 'community'],
+  /** The committee's own affairs (positions, departures, handover): its supervisors and its members. */
+  runCommittees: [...REGULATOR, 'street_office', 'community', 'committee_member'],
+  /** A member signs their 履职承诺 themselves, or the committee records the paper one. */
+  signCommitment: [...REGULATOR, 'street_office', 'community', 'committee_member', 'resident'],
   import: [...REGULATOR, 'company_admin'],
   manageAccounts: [...REGULATOR, 'company_admin'],
   resident: ['resident'],

@@ -10,7 +10,7 @@ import { registryPolicy as P } from './policy.ts';
 import * as S from './schemas.ts';
 import * as staff from './staff.ts';
 
-/** Companies, staff, departments and committees. */
+/** Companies, staff and departments. */
 export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
   const tags = ['registry'];
@@ -115,23 +115,5 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, params: S.IdParams, body: S.DepartmentPatch, response: { 200: S.Department } },
     },
     async (req) => parties.patchDepartment(db, ctxOf(req), req.params.id, req.body),
-  );
-
-  app.get(
-    '/api/v1/estates/:id/committees',
-    {
-      config: { policy: P.readCommittees },
-      schema: { tags, params: S.IdParams, response: { 200: Type.Array(S.Committee) } },
-    },
-    async (req) => parties.listCommittees(db, ctxOf(req), req.params.id),
-  );
-  app.post(
-    '/api/v1/estates/:id/committees',
-    {
-      config: { policy: P.editCommittees },
-      schema: { tags, params: S.IdParams, body: S.CommitteeCreate, response: { 201: Type.Array(S.Committee) } },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await parties.createCommittee(db, ctxOf(req), req.params.id, req.body)),
   );
 };

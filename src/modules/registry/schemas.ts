@@ -334,6 +334,7 @@ export const StaffPatch = Type.Object(
   { additionalProperties: false },
 );
 
+const PositionT = Type.Union([Type.Literal('director'), Type.Literal('deputy_director'), Type.Literal('member')]);
 export const Committee = Type.Object({
   id: Type.String(),
   estateId: Type.String(),
@@ -341,23 +342,96 @@ export const Committee = Type.Object({
   termStart: Nullable(Type.String()),
   termEnd: Nullable(Type.String()),
   status: Type.String(),
-  members: Type.Array(Type.Object({ personId: Type.String(), name: Type.String(), position: Type.String() })),
+  expired: Type.Boolean(),
+  seats: Nullable(Type.Integer()),
+  electedBy: Nullable(Type.String()),
+  alternates: Type.Array(Type.Object({ personId: Type.String(), name: Type.String() })),
+  endedOn: Nullable(Type.String()),
+  endReason: Nullable(Type.String()),
+  members: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      personId: Nullable(Type.String()),
+      name: Type.String(),
+      affiliation: Type.String(),
+      position: Type.String(),
+      source: Type.String(),
+      joinedOn: Nullable(Type.String()),
+      leftOn: Nullable(Type.String()),
+      leftReason: Nullable(Type.String()),
+      commitmentSignedAt: Nullable(Type.String()),
+    }),
+  ),
+  handover: Nullable(
+    Type.Object({
+      id: Type.String(),
+      toCommittee: Nullable(Type.String()),
+      items: Type.Array(
+        Type.Object({ name: Type.String(), quantity: Type.Integer(), note: Type.Optional(Type.String()) }),
+      ),
+      handedAt: Type.String(),
+      receivedAt: Nullable(Type.String()),
+    }),
+  ),
   version: Type.Integer(),
 });
 export const CommitteeCreate = Type.Object(
   {
     kind: Type.Union([Type.Literal('owners_committee'), Type.Literal('management_committee')]),
-    termStart: Type.Optional(Nullable(Type.String({ format: 'date' }))),
-    termEnd: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+    termStart: Type.String({ format: 'date' }),
+    termEnd: Type.String({ format: 'date' }),
     members: Type.Array(
       Type.Object(
         {
-          personId: Id,
-          position: Type.Union([Type.Literal('director'), Type.Literal('deputy_director'), Type.Literal('member')]),
+          personId: Type.Optional(Id),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+          affiliation: Type.Optional(
+            Type.Union([
+              Type.Literal('owner'),
+              Type.Literal('street'),
+              Type.Literal('community'),
+              Type.Literal('other'),
+            ]),
+          ),
+          position: PositionT,
         },
         { additionalProperties: false },
       ),
-      { maxItems: 21 },
+      { minItems: 1, maxItems: 21 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export const CommitteePositions = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    positions: Type.Array(Type.Object({ memberId: Id, position: PositionT }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 21,
+    }),
+  },
+  { additionalProperties: false },
+);
+export const MemberLeave = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const Commitment = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+export const Handover = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 100000 }),
+          note: Type.Optional(Type.String({ maxLength: 500 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
     ),
   },
   { additionalProperties: false },

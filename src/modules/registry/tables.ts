@@ -105,11 +105,47 @@ export interface RegistryTables {
     kind: 'owners_committee' | 'management_committee';
     term_start: string | null;
     term_end: string | null;
-    status: Generated<'active' | 'ended'>;
+    status: Generated<'active' | 'handover' | 'ended'>;
+    elected_by: ColumnType<string | null, string | null | undefined, string | null>;
+    seats: ColumnType<number | null, number | null | undefined, number | null>;
+    alternates: ColumnType<{ personId: string; name: string }[], string | undefined, string>;
+    ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+    end_reason: ColumnType<string | null, string | null | undefined, string | null>;
     version: Generated<number>;
     created_at: Generated<Date>;
   };
-  committee_members: { committee_id: string; person_id: string; position: 'director' | 'deputy_director' | 'member' };
+  committee_members: {
+    id: string;
+    committee_id: string;
+    person_id: string | null;
+    name: string;
+    affiliation: Generated<'owner' | 'street' | 'community' | 'other'>;
+    position: 'director' | 'deputy_director' | 'member';
+    source: Generated<'elected' | 'by_election' | 'alternate' | 'appointed' | 'recorded'>;
+    joined_on: string | null;
+    left_on: ColumnType<string | null, string | null | undefined, string | null>;
+    left_reason: ColumnType<string | null, string | null | undefined, string | null>;
+    commitment_signed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    commitment_text: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  committee_handovers: {
+    id: string;
+    estate_id: string;
+    from_committee: string;
+    to_committee: string | null;
+    items: ColumnType<HandoverItem[], string, string>;
+    handed_by: string | null;
+    handed_at: Date;
+    received_by: string | null;
+    received_at: Date | null;
+  };
+}
+
+/** One line of a handover list: the seal, the minutes of 2024, the keys to the archive room. */
+export interface HandoverItem {
+  name: string;
+  quantity: number;
+  note?: string;
 }
 
 declare module '../../kernel/db.ts' {

@@ -6,9 +6,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { coversEstate } from '../registry/index.ts';
-import { loadMatter, phaseOf } from './matters.ts';
-import { ORGANISERS } from './policy.ts';
+import { canOrganise, loadMatter, phaseOf, wrongState } from './matters.ts';
 import type { MatterRow, RollUnitEntry } from './tables.ts';
 import { CHOICES, type Choice, DEVELOPER, ELECTION_ITEM } from './tally.ts';
 
@@ -56,10 +54,17 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       .where('voter_key', '=', voterKey)
       .where('superseded_at', 'is', null)
       .executeTakeFirst();
-    // The earlier ballot counts when paper and online meet (the default rule): a paper ballot is not replaced online.
-    if (counted?.channel === 'paper') throw new DomainError('voting.paper_counted', 409);
-    if (counted && !input.replace) throw new DomainError('voting.already_voted', 409);
-    if (counted) await trx.updateTable('ballots').set({ superseded_at: now }).where('id', '=', counted.id).execute();
+    // Paper meets online: the 议事规则 decide (by default the earlier ballot counts); the conflict is logged.
+    const overPaper = counted?.channel === 'paper';
+    if (overPaper && m.paper_online !== 'online') throw new DomainError('voting.paper_counted', 409);
+    if (counted && !overPaper && !input.replace) throw new DomainError('voting.already_voted', 409);
+    if (counted && !overPaper && !m.revote) throw new DomainError('voting.revote_forbidden', 409);
+    if (counted)
+      await trx
+        .updateTable('ballots')
+        .set({ superseded_at: now, note: overPaper ? 'conflict: the online ballot counts (rules)' : undefined })
+        .where('id', '=', counted.id)
+        .execute();
     const ballot = {
       id: newId(),
       matter_id: m.id,
@@ -81,7 +86,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
     if (!counted) await countTurnout(trx, m.id, entry.units);
     // The audit records that a ballot was cast, never how: the choice stays between the voter and the tally.
     await audit(trx, ctx, {
-      action: counted ? 'ballot.replace' : 'ballot.cast',
+      action: overPaper ? 'ballot.paper_conflict' : counted ? 'ballot.replace' : 'ballot.cast',
       entityType: 'matter',
       entityId: m.id,
       estateId: m.estate_id,
@@ -120,11 +125,9 @@ export async function recordProxy(
 ) {
   return db.transaction().execute(async (trx) => {
     const m = await loadMatter(trx, ctx, matterId, true);
-    if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
-      throw forbidden();
+    if (!canOrganise(ctx, m)) throw forbidden();
     const phase = phaseOf(m);
-    if (phase !== 'announced' && phase !== 'open')
-      throw new DomainError('voting.wrong_state', 409, { state: phase, action: 'proxy' });
+    if (phase !== 'announced' && phase !== 'open') throw wrongState(phase, 'proxy');
     const keyOf = async (unit: string) => {
       const e = await trx
         .selectFrom('roll_entries')
@@ -194,20 +197,19 @@ async function checkedChoice(trx: Executor, m: MatterRow, input: BallotInput) {
 }
 
 /**
- * A paper ballot, entered by an organiser with its printed serial number for the owner of the unit named on it
- * (its label, e.g. "3栋 1201"). When the owner already has a ballot the earlier one counts: the paper one is kept
- * in the chain, not counted, and the conflict is logged.
+ * A paper ballot, entered by an organiser with its printed serial number and its scan, for the owner of the unit
+ * named on it (its label, e.g. "3栋 1201"). When the owner already has a ballot, the 议事规则 decide which counts
+ * (by default the earlier); the other stays in the chain, not counted, and the conflict is logged.
  */
 export async function recordPaperBallot(
   db: Executor,
   ctx: RequestContext,
   matterId: string,
-  input: BallotInput & { unit: string; serial: string },
+  input: BallotInput & { unit: string; serial: string; scanId: string },
 ) {
   return db.transaction().execute(async (trx) => {
     const m = await loadMatter(trx, ctx, matterId);
-    if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
-      throw forbidden();
+    if (!canOrganise(ctx, m)) throw forbidden();
     const phase = phaseOf(m);
     // Paper collected in the window may be entered until the count.
     if (phase !== 'open' && phase !== 'ended')
@@ -231,15 +233,33 @@ export async function recordPaperBallot(
       .where('paper_serial', '=', input.serial)
       .executeTakeFirst();
     if (used) throw new DomainError('voting.serial_used', 409, { serial: input.serial });
+    const scan = await trx
+      .selectFrom('matter_files')
+      .leftJoin('ballots', 'ballots.scan_id', 'matter_files.id')
+      .select(['matter_files.id', 'ballots.id as usedBy'])
+      .where('matter_files.id', '=', input.scanId)
+      .where('matter_files.matter_id', '=', m.id)
+      .where('matter_files.kind', '=', 'ballot_scan')
+      .executeTakeFirst();
+    if (!scan || scan.usedBy) throw new DomainError('voting.scan_invalid', 400);
     const earlier = await trx
       .selectFrom('ballots')
-      .select('receipt')
+      .select(['id', 'receipt', 'channel'])
       .where('matter_id', '=', m.id)
       .where('voter_key', '=', entry.voter_key)
       .where('superseded_at', 'is', null)
       .executeTakeFirst();
     const now = clock.now();
     const receipt = receiptCode();
+    // Only the rule "paper counts" lets paper displace an online ballot; two paper ballots: the earlier counts.
+    const displaces = earlier?.channel === 'online' && m.paper_online === 'paper';
+    if (displaces && earlier)
+      await trx
+        .updateTable('ballots')
+        .set({ superseded_at: now, note: `conflict: paper ballot ${input.serial} counts (rules)` })
+        .where('id', '=', earlier.id)
+        .execute();
+    const counted = !earlier || displaces;
     await trx
       .insertInto('ballots')
       .values({
@@ -252,10 +272,11 @@ export async function recordPaperBallot(
         choices,
         receipt,
         paper_serial: input.serial,
-        note: earlier ? `conflict: the earlier ballot ${earlier.receipt} counts` : null,
+        scan_id: input.scanId,
+        note: counted ? null : `conflict: the earlier ballot ${earlier?.receipt} counts`,
         cast_by: ctx.actor.accountId,
         cast_at: now,
-        superseded_at: earlier ? now : null,
+        superseded_at: counted ? null : now,
         seq: null,
         prev_hash: null,
         hash: null,
@@ -267,9 +288,9 @@ export async function recordPaperBallot(
       entityType: 'matter',
       entityId: m.id,
       estateId: m.estate_id,
-      after: { serial: input.serial, unit: input.unit, counted: !earlier },
+      after: { serial: input.serial, unit: input.unit, counted, rule: earlier ? m.paper_online : undefined },
     });
-    return { receipt, counted: !earlier };
+    return { receipt, counted };
   });
 }
 

@@ -1,16 +1,27 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { audit, canonicalJson } from '../../kernel/audit.ts';
+import { insertChunks } from '../../kernel/bulk.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
-import { insertChunks } from '../../kernel/bulk.ts';
 import { newId } from '../../kernel/ids.ts';
-import { coversEstate, estatePlace, visibleEstateIds, votingUnits } from '../registry/index.ts';
+import {
+  committeeForUpdate,
+  coversEstate,
+  estatePlace,
+  fillVacancies,
+  ownerOfUnit,
+  seatCommittee,
+  visibleEstateIds,
+  votingUnits,
+} from '../registry/index.ts';
 import { ORGANISERS } from './policy.ts';
+import { petitionShortfall } from './petition.ts';
 import { rollRows } from './roll.ts';
-import type { MatterRow, MatterState } from './tables.ts';
+import { rulesOf } from './rules.ts';
+import type { MatterPurpose, MatterRow, MatterState } from './tables.ts';
 import { ELECTION_ITEM, followMajority, rollOf, tallyElection, tallyMatter } from './tally.ts';
 
 /** Matters: drafted, announced with a frozen roll, voted in their window, closed with a sealed, tallied result. */
@@ -25,6 +36,12 @@ export interface MatterInput {
   scopeKind?: 'estate' | 'buildings' | 'units';
   scopeIds?: string[];
   proposerKind: 'committee' | 'petition' | 'street' | 'community';
+  /** A petition (提议): the units whose owners signed it. */
+  petitionUnits?: string[];
+  /** A by-election fills vacancies of, and a review (述职评议) concerns, this committee. */
+  committeeId?: string;
+  purpose?: 'decision' | 'review';
+  /** At least the 议事规则's notice period. */
   noticeDays?: number;
   opensAt: string;
   closesAt: string;
@@ -32,15 +49,29 @@ export interface MatterInput {
   showFollowMajority?: boolean;
   /** Principals one proxy holder may represent (local rules, e.g. Weifang: 3). */
   proxyLimit?: number;
-  candidates?: { name: string; nomination: 'committee' | 'owners' | 'street' | 'self'; statement?: string }[];
+  /** Each candidate is an owner, named by a unit they own ("3栋 1201"). */
+  candidates?: { unit: string; nomination: 'committee' | 'owners' | 'street' | 'self'; statement?: string }[];
 }
 
-/** Voting runs while the matter is announced and the clock is inside its window. */
-export function phaseOf(m: Pick<MatterRow, 'state' | 'opens_at' | 'closes_at'>, now = clock.now()) {
+/** Voting runs while the matter is announced and the clock is inside its window; 公示 ends in the archive. */
+export function phaseOf(
+  m: Pick<MatterRow, 'state' | 'opens_at' | 'closes_at' | 'published_at' | 'publicity_days'>,
+  now = clock.now(),
+) {
+  if (
+    m.state === 'published' &&
+    m.published_at &&
+    now.getTime() >= m.published_at.getTime() + m.publicity_days * DAY_MS
+  )
+    return 'archived';
   if (m.state !== 'announced') return m.state;
   if (now < m.opens_at) return 'announced';
   return now < m.closes_at ? 'open' : 'ended';
 }
+
+/** A 409 that says, in the caller's language, where the matter stands and what cannot be done there. */
+export const wrongState = (phase: string, action: string) =>
+  new DomainError('voting.wrong_state', 409, { state: `voting.phase.${phase}`, action: `voting.action.${action}` });
 
 export async function loadMatter(db: Executor, ctx: RequestContext, id: string, lock = false) {
   let q = db
@@ -54,7 +85,7 @@ export async function loadMatter(db: Executor, ctx: RequestContext, id: string, 
   return m;
 }
 
-const canOrganise = (ctx: RequestContext, m: { estate_id: string; region_path: string }) =>
+export const canOrganise = (ctx: RequestContext, m: { estate_id: string; region_path: string }) =>
   coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null });
 
 export async function createMatter(db: Executor, ctx: RequestContext, input: MatterInput) {
@@ -68,49 +99,83 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
   if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new DomainError('voting.window_invalid', 400);
   if ((input.scopeKind ?? 'estate') !== 'estate' && !input.scopeIds?.length)
     throw new DomainError('voting.scope_required', 400);
+  if (input.proposerKind === 'petition' && !input.petitionUnits?.length)
+    throw new DomainError('voting.petition_units_required', 400);
+  const purpose: MatterPurpose = election
+    ? input.committeeId
+      ? 'by_election'
+      : 'election'
+    : (input.purpose ?? 'decision');
+  if (purpose === 'review' && !input.committeeId) throw new DomainError('voting.committee_required', 400);
+  const rules = await rulesOf(db, estate.id);
+  if (input.noticeDays !== undefined && input.noticeDays < rules.noticeDays)
+    throw new DomainError('voting.notice_below_rules', 400, { days: rules.noticeDays });
   return db.transaction().execute(async (trx) => {
+    if (input.committeeId) {
+      const c = await committeeForUpdate(trx, input.committeeId);
+      if (c.estate_id !== estate.id || c.status !== 'active') throw new DomainError('voting.committee_invalid', 400);
+    }
+    const candidates = election ? await candidatePersons(trx, estate.id, input.candidates ?? []) : [];
     const id = newId();
     const row = {
       id,
       estate_id: estate.id,
       region_path: estate.regionPath,
-      item: input.item,
+      // 述职评议 is one of the "other major matters" of art. 278 item 9
+      item: purpose === 'review' ? 9 : input.item,
       title: input.title,
       body: input.body,
       scope_kind: input.scopeKind ?? 'estate',
       scope_ids: input.scopeIds ?? [],
       proposer_kind: input.proposerKind,
-      notice_days: input.noticeDays ?? 15,
+      petition_units: input.proposerKind === 'petition' ? (input.petitionUnits ?? []) : [],
+      purpose,
+      committee_id: input.committeeId ?? null,
+      notice_days: input.noticeDays ?? rules.noticeDays,
+      publicity_days: rules.publicityDays,
+      revote: rules.revote,
+      paper_online: rules.paperOnline,
       opens_at: new Date(input.opensAt),
       closes_at: new Date(input.closesAt),
       seats: election ? (input.seats as number) : null,
-      show_follow_majority: !election && !!input.showFollowMajority,
-      proxy_limit: input.proxyLimit ?? 3,
+      show_follow_majority: !election && (input.showFollowMajority ?? rules.followMajority),
+      proxy_limit: input.proxyLimit ?? rules.proxyLimit,
       announced_at: null,
       closed_at: null,
+      published_at: null,
+      seated_at: null,
       cancel_reason: null,
       result: null,
       created_by: ctx.actor.accountId,
     };
     await trx.insertInto('matters').values(row).execute();
-    if (election)
+    if (candidates.length)
       await trx
         .insertInto('matter_candidates')
-        .values(
-          (input.candidates ?? []).map((c, i) => ({
-            id: newId(),
-            matter_id: id,
-            name: c.name,
-            person_id: null,
-            nomination: c.nomination,
-            statement: c.statement ?? null,
-            sort: i,
-          })),
-        )
+        .values(candidates.map((c, i) => ({ ...c, id: newId(), matter_id: id, sort: i })))
         .execute();
     await audit(trx, ctx, { action: 'create', entityType: 'matter', entityId: id, estateId: estate.id, after: row });
     return { id };
   });
+}
+
+/** Candidates must be owners: each is named by a unit they represent, and stands once. */
+async function candidatePersons(trx: Executor, estateId: string, candidates: NonNullable<MatterInput['candidates']>) {
+  type Candidate = NonNullable<MatterInput['candidates']>[number];
+  const rows: { name: string; person_id: string; nomination: Candidate['nomination']; statement: string | null }[] = [];
+  for (const c of candidates) {
+    const owner = await ownerOfUnit(trx, estateId, c.unit);
+    if (!owner) throw new DomainError('voting.candidate_not_owner', 400, { unit: c.unit });
+    if (rows.some((r) => r.person_id === owner.personId))
+      throw new DomainError('voting.candidate_twice', 400, { name: owner.name });
+    rows.push({
+      name: owner.name,
+      person_id: owner.personId,
+      nomination: c.nomination,
+      statement: c.statement ?? null,
+    });
+  }
+  return rows;
 }
 
 /** Moves a matter along; anything but the expected state is a 409 that names where it stands. */
@@ -127,7 +192,7 @@ async function advance(
     const m = await loadMatter(trx, ctx, id, true);
     if (!canOrganise(ctx, m)) throw forbidden();
     if (m.version !== version) throw versionConflict();
-    if (!from.includes(m.state)) throw new DomainError('voting.wrong_state', 409, { state: m.state, action });
+    if (!from.includes(m.state)) throw wrongState(m.state, action);
     const now = clock.now();
     const patch = await change(trx, m, now);
     const after = await trx
@@ -170,6 +235,11 @@ export const announceMatter = (db: Executor, ctx: RequestContext, id: string, ve
       });
       const rows = rollRows(units);
       if (!rows.length) throw new DomainError('voting.roll_empty', 400);
+      if (m.proposer_kind === 'petition') {
+        const short = petitionShortfall(m.petition_units, rows);
+        if (short?.missing) throw new DomainError('voting.unit_not_on_roll', 400, { unit: short.missing });
+        if (short) throw new DomainError('voting.petition_short', 400, short);
+      }
       // In chunks: a big estate's roll would pass PostgreSQL's limit on parameters in one statement.
       await insertChunks(
         trx,
@@ -241,7 +311,74 @@ export const closeMatter = (db: Executor, ctx: RequestContext, id: string, versi
 
 /** 公示: the result becomes public, with the export anyone can recount. */
 export const publishMatter = (db: Executor, ctx: RequestContext, id: string, version: number) =>
-  advance(db, ctx, id, version, ['closed'], async () => ({ state: 'published' }), 'publish');
+  advance(
+    db,
+    ctx,
+    id,
+    version,
+    ['closed'],
+    async (_t, _m, now) => ({ state: 'published', published_at: now }),
+    'publish',
+  );
+
+/**
+ * The elected take their seats once the result is published and final: a new committee with the term given (at
+ * most five years) and the alternates in order, or, after a by-election, the vacancies filled. A tie for the last
+ * seat needs a runoff first.
+ */
+export const seatElected = (
+  db: Executor,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; termStart?: string; termEnd?: string; director?: string; deputies?: string[] },
+) =>
+  advance(
+    db,
+    ctx,
+    id,
+    input.version,
+    ['published'],
+    async (trx, m, now) => {
+      if (m.purpose !== 'election' && m.purpose !== 'by_election') throw new DomainError('voting.not_an_election', 409);
+      if (m.seated_at) throw new DomainError('voting.already_seated', 409);
+      const result = m.result as { elected: string[]; alternates: string[]; unresolvedTie: string[] };
+      if (result.unresolvedTie.length) throw new DomainError('voting.runoff_needed', 409);
+      if (!result.elected.length) throw new DomainError('voting.nobody_elected', 409);
+      const candidates = await trx
+        .selectFrom('matter_candidates')
+        .select(['id', 'person_id'])
+        .where('matter_id', '=', m.id)
+        .execute();
+      const person = new Map(candidates.map((c) => [c.id, c.person_id as string]));
+      if (m.purpose === 'by_election') {
+        await fillVacancies(
+          trx,
+          ctx,
+          m.committee_id as string,
+          result.elected.map((c) => person.get(c) as string),
+        );
+        return { seated_at: now };
+      }
+      const { termStart, termEnd, director, deputies = [] } = input;
+      if (!termStart || !termEnd || !director) throw new DomainError('voting.seat_details_required', 400);
+      if ([director, ...deputies].some((c) => !result.elected.includes(c)))
+        throw new DomainError('voting.position_not_elected', 400);
+      await seatCommittee(trx, ctx, {
+        estateId: m.estate_id,
+        electedBy: m.id,
+        seats: m.seats as number,
+        termStart,
+        termEnd,
+        members: result.elected.map((c) => ({
+          personId: person.get(c) as string,
+          position: c === director ? 'director' : deputies.includes(c) ? 'deputy_director' : 'member',
+        })),
+        alternates: result.alternates.map((c) => person.get(c) as string),
+      });
+      return { seated_at: now };
+    },
+    'seat',
+  );
 
 /** The tally from the frozen roll and the counted ballots, with the same code as `anju tally`. */
 export async function tallyOf(db: Executor, m: MatterRow) {

@@ -64,3 +64,72 @@ defineMessages({
   },
   'voting.proxy_exists': { 'zh-CN': '该业主已有登记的委托', en: 'This owner already has a proxy on record' },
 });
+
+defineMessages({
+  'voting.phase.draft': { 'zh-CN': '草稿', en: 'a draft' },
+  'voting.phase.announced': { 'zh-CN': '已公告', en: 'announced' },
+  'voting.phase.open': { 'zh-CN': '投票中', en: 'open for voting' },
+  'voting.phase.ended': { 'zh-CN': '投票已截止', en: 'past its close' },
+  'voting.phase.closed': { 'zh-CN': '已计票', en: 'counted' },
+  'voting.phase.published': { 'zh-CN': '结果公示中', en: 'published' },
+  'voting.phase.archived': { 'zh-CN': '已归档', en: 'archived' },
+  'voting.phase.cancelled': { 'zh-CN': '已取消', en: 'cancelled' },
+  'voting.action.announce': { 'zh-CN': '公告', en: 'be announced' },
+  'voting.action.close': { 'zh-CN': '截止计票', en: 'be closed' },
+  'voting.action.publish': { 'zh-CN': '公示结果', en: 'be published' },
+  'voting.action.cancel': { 'zh-CN': '取消', en: 'be cancelled' },
+  'voting.action.seat': { 'zh-CN': '确认当选委员就任', en: 'seat the elected' },
+  'voting.action.proxy': { 'zh-CN': '登记委托', en: 'take proxies' },
+  'voting.action.attach': {
+    'zh-CN': '添加附件（公告后事项内容不可更改）',
+    en: 'take attachments (fixed once announced)',
+  },
+  'voting.action.scan': { 'zh-CN': '上传纸质选票扫描件', en: 'take ballot scans' },
+  'voting.file_too_large': { 'zh-CN': '文件不能超过 {max} MB', en: 'Files may be at most {max} MB' },
+  'voting.file_type': { 'zh-CN': '只接受 PDF、JPEG 或 PNG 文件', en: 'Only PDF, JPEG or PNG files are accepted' },
+  'voting.scan_invalid': {
+    'zh-CN': '请先上传本张纸质选票的扫描件（每份扫描件只能对应一张选票）',
+    en: 'Upload this paper ballot’s scan first (one scan per ballot)',
+  },
+  'voting.petition_units_required': {
+    'zh-CN': '业主提议须列出签名业主的房屋',
+    en: 'A petition lists the units whose owners signed it',
+  },
+  'voting.petition_short': {
+    'zh-CN': '提议业主须占专有部分面积 20% 以上且占业主人数 20% 以上（现为面积 {area}%、人数 {persons}%）',
+    en: 'A petition needs owners of 20% or more of the area and 20% or more of the owners (now {area}% and {persons}%)',
+  },
+  'voting.committee_required': { 'zh-CN': '请选择被评议的委员会', en: 'Choose the committee under review' },
+  'voting.committee_invalid': {
+    'zh-CN': '该委员会不属于本小区或已不在任',
+    en: 'The committee is not this estate’s, or no longer in office',
+  },
+  'voting.notice_below_rules': {
+    'zh-CN': '议事规则规定至少提前 {days} 日公告',
+    en: 'The assembly rules require at least {days} days’ notice',
+  },
+  'voting.candidate_not_owner': {
+    'zh-CN': '候选人须为业主：房屋“{unit}”不存在或没有登记业主',
+    en: 'Candidates must be owners: unit "{unit}" does not exist or has no owner on record',
+  },
+  'voting.candidate_twice': { 'zh-CN': '候选人 {name} 重复', en: 'Candidate {name} is listed twice' },
+  'voting.revote_forbidden': {
+    'zh-CN': '本小区议事规则不允许改投',
+    en: 'The assembly rules do not allow a ballot to be replaced',
+  },
+  'voting.not_an_election': { 'zh-CN': '该事项不是委员选举', en: 'This matter is not an election' },
+  'voting.already_seated': { 'zh-CN': '当选委员已就任', en: 'The elected have already been seated' },
+  'voting.runoff_needed': {
+    'zh-CN': '最后席位出现票数相同，须先组织决选',
+    en: 'The last seat is tied: a runoff is needed first',
+  },
+  'voting.nobody_elected': { 'zh-CN': '没有候选人当选', en: 'Nobody was elected' },
+  'voting.seat_details_required': {
+    'zh-CN': '请填写任期起止日期并指定主任',
+    en: 'Give the term’s start and end and name the director',
+  },
+  'voting.position_not_elected': {
+    'zh-CN': '主任、副主任须从当选委员中产生',
+    en: 'The director and deputies must be among the elected',
+  },
+});

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../kernel/db.ts';
 import { audit } from '../../kernel/audit.ts';
+import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
-import { coversEstate, visibleEstateIds } from '../registry/index.ts';
-import { loadMatter, phaseOf } from './matters.ts';
-import { ORGANISERS } from './policy.ts';
+import { visibleEstateIds } from '../registry/index.ts';
+import { listMatterFiles } from './files.ts';
+import { canOrganise, loadMatter, phaseOf } from './matters.ts';
 import type { MatterRow } from './tables.ts';
 
 const summary = (m: MatterRow) => ({
@@ -15,17 +15,24 @@ const summary = (m: MatterRow) => ({
   title: m.title,
   state: m.state,
   phase: phaseOf(m),
+  purpose: m.purpose,
+  committeeId: m.committee_id,
   opensAt: m.opens_at.toISOString(),
   closesAt: m.closes_at.toISOString(),
+  publishedAt: m.published_at?.toISOString() ?? null,
+  // the end of the 公示, after which the matter is archived
+  publicUntil: m.published_at ? new Date(m.published_at.getTime() + m.publicity_days * 86_400_000).toISOString() : null,
+  seatedAt: m.seated_at?.toISOString() ?? null,
   version: m.version,
 });
 
-export async function listMatters(db: Executor, ctx: RequestContext, f: { estateId?: string }) {
+export async function listMatters(db: Executor, ctx: RequestContext, f: { estateId?: string; committeeId?: string }) {
   let q = db
     .selectFrom('matters')
     .selectAll()
     .where((eb) => eb('matters.estate_id', 'in', visibleEstateIds(ctx.actor)(eb as never)));
   if (f.estateId) q = q.where('estate_id', '=', f.estateId);
+  if (f.committeeId) q = q.where('committee_id', '=', f.committeeId);
   // Residents see matters once announced; drafts stay with the organisers.
   if (ctx.actor.kind === 'resident') q = q.where('state', '<>', 'draft');
   const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
@@ -35,19 +42,29 @@ export async function listMatters(db: Executor, ctx: RequestContext, f: { estate
 export async function getMatter(db: Executor, ctx: RequestContext, id: string) {
   const m = await loadMatter(db, ctx, id);
   if (ctx.actor.kind === 'resident' && m.state === 'draft') throw forbidden();
-  const candidates = await db
-    .selectFrom('matter_candidates')
-    .select(['id', 'name', 'nomination', 'statement'])
-    .where('matter_id', '=', id)
-    .orderBy('sort')
-    .execute();
+  const [candidates, files] = await Promise.all([
+    db
+      .selectFrom('matter_candidates')
+      .select(['id', 'name', 'nomination', 'statement'])
+      .where('matter_id', '=', id)
+      .orderBy('sort')
+      .execute(),
+    listMatterFiles(db, ctx, m),
+  ]);
   // The result is shown once voting has closed; while it runs only participation is (to organisers).
   return {
     ...summary(m),
     body: m.body,
     scopeKind: m.scope_kind,
+    proposerKind: m.proposer_kind,
+    petitionUnits: canOrganise(ctx, m) ? m.petition_units : [],
     noticeDays: m.notice_days,
+    publicityDays: m.publicity_days,
+    revote: m.revote,
+    paperOnline: m.paper_online,
+    proxyLimit: m.proxy_limit,
     seats: m.seats,
+    files,
     cancelReason: m.cancel_reason,
     candidates,
     result: m.state === 'closed' || m.state === 'published' ? m.result : null,
@@ -60,8 +77,7 @@ export async function getMatter(db: Executor, ctx: RequestContext, id: string) {
  */
 export async function participation(db: Executor, ctx: RequestContext, id: string) {
   const m = await loadMatter(db, ctx, id);
-  if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
-    throw forbidden();
+  if (!canOrganise(ctx, m)) throw forbidden();
   // Kept as ballots arrive (roll_buildings, ballots.area): ~100 building rows and an index scan, never the roll.
   const counted = sql`ballots b ON b.matter_id = r.matter_id AND b.voter_key = r.voter_key AND b.superseded_at IS NULL`;
   const [voted, buildings, notVoted] = await Promise.all([
@@ -129,8 +145,7 @@ export async function objectToRoll(db: Executor, ctx: RequestContext, id: string
 /** The objections raised against the roll, for the organisers. */
 export async function rollObjections(db: Executor, ctx: RequestContext, id: string) {
   const m = await loadMatter(db, ctx, id);
-  if (!coversEstate(ctx.actor, ORGANISERS, { id: m.estate_id, region_path: m.region_path, company_id: null }))
-    throw forbidden();
+  if (!canOrganise(ctx, m)) throw forbidden();
   const rows = await db
     .selectFrom('roll_entries')
     .select(['units', 'area', 'objection'])

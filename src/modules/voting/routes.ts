@@ -1,10 +1,14 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { DomainError } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { castBallot, exportMatter, myVote, recordPaperBallot, recordProxy } from './ballots.ts';
-import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter } from './matters.ts';
+import { FILE_MAX_BYTES, readMatterFile, uploadMatterFile } from './files.ts';
+import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter, seatElected } from './matters.ts';
 import { votingPolicy as P } from './policy.ts';
 import { getMatter, listMatters, objectToRoll, participation, rollObjections } from './queries.ts';
+import { readRules, saveRules } from './rules.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -30,11 +34,20 @@ const MatterCreate = Type.Object(
     showFollowMajority: Type.Optional(
       Type.Boolean({ description: 'also show the contested "non-voters follow the majority" count, flagged' }),
     ),
+    petitionUnits: Type.Optional(
+      Type.Array(Str(100), { maxItems: 20_000, description: 'a petition: the units whose owners signed it' }),
+    ),
+    committeeId: Type.Optional(Id),
+    purpose: Type.Optional(lit(['decision', 'review'] as const)),
     candidates: Type.Optional(
       Type.Array(
         Type.Object(
           {
-            name: Str(50),
+            unit: Type.String({
+              minLength: 1,
+              maxLength: 100,
+              description: 'a unit the candidate owns, e.g. 3栋 1201',
+            }),
             nomination: lit(['committee', 'owners', 'street', 'self'] as const),
             statement: Type.Optional(Type.String({ maxLength: 2000 })),
           },
@@ -57,7 +70,13 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     base,
     {
       config: { policy: P.read },
-      schema: { tags, querystring: Type.Object({ estateId: Type.Optional(Id) }, { additionalProperties: false }) },
+      schema: {
+        tags,
+        querystring: Type.Object(
+          { estateId: Type.Optional(Id), committeeId: Type.Optional(Id) },
+          { additionalProperties: false },
+        ),
+      },
     },
     async (req) => ({ items: await listMatters(db, ctxOf(req), req.query) }),
   );
@@ -140,6 +159,7 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             unit: Str(100),
             serial: Str(50),
+            scanId: Type.String({ format: 'uuid', description: 'the uploaded scan of the paper ballot' }),
             choice: Type.Optional(lit(['agree', 'oppose', 'abstain'] as const)),
             choices: Type.Optional(Type.Array(Id, { maxItems: 21 })),
           },
@@ -198,5 +218,90 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => exportMatter(db, req.params.id),
+  );
+  app.post(
+    `${base}/:id/seat`,
+    {
+      config: { policy: P.organise },
+      schema: {
+        tags,
+        summary: 'Seat the elected: a new committee with its term, or the vacancies a by-election filled',
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            termStart: Type.Optional(Type.String({ format: 'date' })),
+            termEnd: Type.Optional(Type.String({ format: 'date' })),
+            director: Type.Optional(Id),
+            deputies: Type.Optional(Type.Array(Id, { maxItems: 4 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Moved },
+      },
+    },
+    async (req) => seatElected(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  const Rules = Type.Object(
+    {
+      noticeDays: Type.Integer({ minimum: 0, maximum: 90 }),
+      publicityDays: Type.Integer({ minimum: 1, maximum: 90 }),
+      revote: Type.Boolean(),
+      paperOnline: lit(['earlier', 'paper', 'online'] as const),
+      proxyLimit: Type.Integer({ minimum: 0, maximum: 20 }),
+      followMajority: Type.Boolean(),
+      version: Type.Integer({ minimum: 0, description: '0 while the estate is on the defaults' }),
+    },
+    { additionalProperties: false },
+  );
+  const EstateParams = Type.Object({ estateId: Id });
+  app.get(
+    '/api/v1/voting/rules/:estateId',
+    { config: { policy: P.read }, schema: { tags, summary: '议事规则 of an estate', params: EstateParams } },
+    async (req) => readRules(db, ctxOf(req), req.params.estateId),
+  );
+  app.put(
+    '/api/v1/voting/rules/:estateId',
+    { config: { policy: P.organise }, schema: { tags, params: EstateParams, body: Rules } },
+    async (req) => saveRules(db, ctxOf(req), req.params.estateId, req.body),
+  );
+
+  app.post(
+    `${base}/:id/files`,
+    {
+      config: { policy: P.organise },
+      schema: {
+        tags,
+        summary: `Attach a document (while a draft) or a paper ballot's scan (multipart: field "kind", then "file"; PDF, JPEG or PNG, at most ${FILE_MAX_BYTES / 1048576} MB)`,
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new DomainError('voting.file_type', 400);
+      const part = (await req.file({ limits: { fileSize: FILE_MAX_BYTES, files: 1 } })) as MultipartFile | undefined;
+      if (!part) throw new DomainError('voting.file_type', 400);
+      const field = part.fields.kind as { value?: string } | undefined;
+      const kind = field?.value === 'ballot_scan' ? 'ballot_scan' : 'attachment';
+      const data = await part.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('voting.file_too_large', 400, { max: 10 });
+        throw e;
+      });
+      const file = await uploadMatterFile(db, app.blobs, ctxOf(req), req.params.id, kind, part.filename, data);
+      return reply.status(201).send(file);
+    },
+  );
+  app.get(
+    '/api/v1/voting/files/:id',
+    { config: { policy: P.read }, schema: { tags, params: IdParams } },
+    async (req, reply) => {
+      const f = await readMatterFile(db, app.blobs, ctxOf(req), req.params.id);
+      return reply
+        .type(f.mime)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('cache-control', 'private, max-age=3600')
+        .send(f.data);
+    },
   );
 };

@@ -6,6 +6,9 @@ type Json = JSONColumnType<any, string, string>;
 type Uuids = ColumnType<string[], string[], string[]>;
 
 export type MatterState = 'draft' | 'announced' | 'closed' | 'published' | 'cancelled';
+/** Besides deciding: elect a committee, fill its vacancies (更换业主委员会成员), or review its year (述职评议). */
+export type MatterPurpose = 'decision' | 'election' | 'by_election' | 'review';
+export type PaperOnline = 'earlier' | 'paper' | 'online';
 
 export interface RollUnitEntry {
   unitId: string;
@@ -41,9 +44,40 @@ export interface VotingTables {
     cancel_reason: string | null;
     result: Json | null;
     created_by: string | null;
+    revote: Generated<boolean>;
+    paper_online: Generated<PaperOnline>;
+    publicity_days: Generated<number>;
+    published_at: Date | null;
+    petition_units: ColumnType<string[], string[] | undefined, string[]>;
+    purpose: Generated<MatterPurpose>;
+    committee_id: string | null;
+    seated_at: Date | null;
     version: Generated<number>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+  };
+  assembly_rules: {
+    estate_id: string;
+    notice_days: number;
+    publicity_days: number;
+    revote: boolean;
+    paper_online: PaperOnline;
+    proxy_limit: number;
+    follow_majority: boolean;
+    version: Generated<number>;
+    updated_by: string | null;
+    updated_at: Generated<Date>;
+  };
+  matter_files: {
+    id: string;
+    matter_id: string;
+    kind: 'attachment' | 'ballot_scan';
+    name: string;
+    mime: string;
+    bytes: number;
+    sha256: string;
+    uploaded_by: string | null;
+    uploaded_at: Generated<Date>;
   };
   matter_candidates: {
     id: string;
@@ -97,6 +131,7 @@ export interface VotingTables {
     seq: number | null;
     prev_hash: string | null;
     hash: string | null;
+    scan_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
 }
 export type MatterRow = Selectable<VotingTables['matters']>;

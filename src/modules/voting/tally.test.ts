@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { TallyInputError, tallyInput } from './tally-input.ts';
 import { type ElectionResult, type Figures, followMajority, rollOf, tallyMatter } from './tally.ts';
+import { TallyInputError, tallyInput } from './tally-input.ts';
 
 /**
  * The tally against a plain reference: the law restated with BigInt fractions and nothing shared with tally.ts

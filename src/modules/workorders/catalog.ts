@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Role } from '../../kernel/auth/roles.ts';
 import { audit } from '../../kernel/audit.ts';
+import type { Role } from '../../kernel/auth/roles.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
@@ -10,7 +10,9 @@ import { estatesOfCompany } from '../registry/index.ts';
 import { isWeekend } from './calendar.ts';
 import { forgetConfig, loadSettings } from './config.ts';
 import type { HandlerKind, Priority } from './tables.ts';
+
 type Clock = { amount: number; unit: SlaUnit };
+
 import type { SlaUnit } from './sla.ts';
 
 /** Classification, working calendar, settings and dispatch teams: the configuration a city or company edits. */

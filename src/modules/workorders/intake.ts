@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Actor, Role } from '../../kernel/auth/roles.ts';
 import { auditInsert } from '../../kernel/audit.ts';
+import type { Actor, Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden } from '../../kernel/errors.ts';
@@ -12,8 +12,8 @@ import { coversEstate, reportingContext } from '../registry/index.ts';
 import { shanghaiDate } from './calendar.ts';
 import { clocksOf, currentConfig, deadline, type WorkorderConfig } from './config.ts';
 import { attachPhotos, eventInsert } from './events.ts';
-import { PHOTOS_PER_TICKET } from './photos.ts';
 import { responsibleNow } from './parties.ts';
+import { PHOTOS_PER_TICKET } from './photos.ts';
 import { rollupDeltas } from './rollups.ts';
 import type { Channel, Priority, TicketRow } from './tables.ts';
 

@@ -8,8 +8,8 @@ import {
   dueAt,
   type Interval,
   isBreached,
-  reminderAt,
   remainingMs,
+  reminderAt,
   type Sla,
   type SlaUnit,
 } from './sla.ts';

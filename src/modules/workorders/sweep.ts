@@ -2,9 +2,9 @@ import { clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { recordEvent } from './events.ts';
-import { defineRollupJob } from './rollups.ts';
 import type { State } from './machine.ts';
 import { tellHandler, tellStreet } from './notices.ts';
+import { defineRollupJob } from './rollups.ts';
 import { save } from './transitions.ts';
 
 const BATCH = 200;

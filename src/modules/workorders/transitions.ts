@@ -1,16 +1,16 @@
 import { audit } from '../../kernel/audit.ts';
-import { newId } from '../../kernel/ids.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
 import { departmentFor } from '../registry/index.ts';
 import { clocksOf, currentConfig, deadline, type Settings, type WorkorderConfig } from './config.ts';
+import { pickAssignee } from './dispatch.ts';
 import { recordEvent } from './events.ts';
 import { ACTIONS, type Action, allowedActions, nextState, type Party, type State } from './machine.ts';
 import { tellAccount, tellDepartment, tellHandler, tellReporter, tellStreet } from './notices.ts';
 import { partiesOf, responsibleNow } from './parties.ts';
-import { pickAssignee } from './dispatch.ts';
 import { applyRollup } from './rollups.ts';
 import { ticketVisible } from './scope.ts';
 import type { Interval } from './sla.ts';

@@ -303,9 +303,13 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
       .insertInto('committee_members')
       .values(
         members.map((m, i) => ({
+          id: newId(),
           committee_id: committeeId,
           person_id: m.person_id as string,
+          name: persons.find((p) => p.id === m.person_id)?.name as string,
           position: i === 0 ? 'director' : i === 1 ? 'deputy_director' : 'member',
+          source: 'recorded' as const,
+          joined_on: '2025-01-01',
         })),
       )
       .execute();

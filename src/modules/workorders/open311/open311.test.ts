@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type TestApp, startTestApp } from '../../../../test/helpers.ts';
+import { startTestApp, type TestApp } from '../../../../test/helpers.ts';
 import { createPasswordAccount } from '../../../kernel/auth/accounts.ts';
 import { createApiToken } from '../../../kernel/auth/sessions.ts';
 import { seedDemo } from '../../registry/seed/demo.ts';

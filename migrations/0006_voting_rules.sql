@@ -1,0 +1,49 @@
+-- 议事规则, attachments and ballot scans, petitions, the 公示 period, and matters about a committee.
+
+-- Each estate's assembly rules (业主大会议事规则) as far as the platform enforces them. A matter copies them when
+-- it is drafted, so a later change of the rules never changes a vote under way.
+CREATE TABLE assembly_rules (
+  estate_id        uuid PRIMARY KEY,
+  notice_days      integer NOT NULL DEFAULT 15 CHECK (notice_days BETWEEN 0 AND 90),
+  publicity_days   integer NOT NULL DEFAULT 7 CHECK (publicity_days BETWEEN 1 AND 90),
+  revote           boolean NOT NULL DEFAULT true,      -- may an owner replace an online ballot before the close
+  -- which ballot counts when one owner has both a paper and an online one
+  paper_online     text NOT NULL DEFAULT 'earlier' CHECK (paper_online IN ('earlier', 'paper', 'online')),
+  proxy_limit      smallint NOT NULL DEFAULT 3 CHECK (proxy_limit BETWEEN 0 AND 20),
+  -- the rules adopt "未参与表决视为同意多数意见": shown, flagged, beside the strict result
+  follow_majority  boolean NOT NULL DEFAULT false,
+  version          integer NOT NULL DEFAULT 1,
+  updated_by       uuid,
+  updated_at       timestamptz NOT NULL DEFAULT now()
+);
+
+ALTER TABLE matters
+  ADD COLUMN revote          boolean NOT NULL DEFAULT true,
+  ADD COLUMN paper_online    text NOT NULL DEFAULT 'earlier' CHECK (paper_online IN ('earlier', 'paper', 'online')),
+  ADD COLUMN publicity_days  integer NOT NULL DEFAULT 7 CHECK (publicity_days >= 1),
+  ADD COLUMN published_at    timestamptz,
+  -- a petition (提议) of owners: the units whose owners signed; checked against 20 % at announcement
+  ADD COLUMN petition_units  text[] NOT NULL DEFAULT '{}',
+  -- what the matter does besides deciding: elect a committee, fill its vacancies, or review its year (述职评议)
+  ADD COLUMN purpose         text NOT NULL DEFAULT 'decision'
+                             CHECK (purpose IN ('decision', 'election', 'by_election', 'review')),
+  ADD COLUMN committee_id    uuid,             -- the committee a by-election or review concerns
+  ADD COLUMN seated_at       timestamptz;      -- when the elected took their seats
+
+CREATE INDEX matters_committee ON matters (committee_id) WHERE committee_id IS NOT NULL;
+
+-- Files of a matter: its attachments (the plan, the quote) and the scans of paper ballots.
+CREATE TABLE matter_files (
+  id           uuid PRIMARY KEY,
+  matter_id    uuid NOT NULL REFERENCES matters(id),
+  kind         text NOT NULL CHECK (kind IN ('attachment', 'ballot_scan')),
+  name         text NOT NULL,
+  mime         text NOT NULL,
+  bytes        integer NOT NULL,
+  sha256       text NOT NULL,
+  uploaded_by  uuid,
+  uploaded_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX matter_files_matter ON matter_files (matter_id, kind, uploaded_at);
+
+ALTER TABLE ballots ADD COLUMN scan_id uuid REFERENCES matter_files(id);

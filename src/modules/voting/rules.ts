@@ -1,0 +1,108 @@
+import { audit } from '../../kernel/audit.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Executor } from '../../kernel/db.ts';
+import { forbidden, versionConflict } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { coversEstate, estatePlace } from '../registry/index.ts';
+import { ORGANISERS } from './policy.ts';
+
+/** 业主大会议事规则, as far as the platform enforces them. Until an estate records its own, these defaults hold. */
+export interface AssemblyRules {
+  /** Days between the 公告 and the opening of voting (15 in most local regulations). */
+  noticeDays: number;
+  /** Days the result stays in 公示 before the matter is archived. */
+  publicityDays: number;
+  /** May an owner replace their online ballot before the close. */
+  revote: boolean;
+  /** One owner with a paper and an online ballot: which counts. */
+  paperOnline: 'earlier' | 'paper' | 'online';
+  /** Principals one proxy holder may represent. */
+  proxyLimit: number;
+  /** The rules adopt "未参与表决视为同意多数意见": that count is shown, flagged, beside the strict result. */
+  followMajority: boolean;
+}
+
+export const DEFAULT_RULES: AssemblyRules = {
+  noticeDays: 15,
+  publicityDays: 7,
+  revote: true,
+  paperOnline: 'earlier',
+  proxyLimit: 3,
+  followMajority: false,
+};
+
+export async function rulesOf(db: Executor, estateId: string): Promise<AssemblyRules & { version: number }> {
+  const r = await db.selectFrom('assembly_rules').selectAll().where('estate_id', '=', estateId).executeTakeFirst();
+  if (!r) return { ...DEFAULT_RULES, version: 0 };
+  return {
+    noticeDays: r.notice_days,
+    publicityDays: r.publicity_days,
+    revote: r.revote,
+    paperOnline: r.paper_online,
+    proxyLimit: r.proxy_limit,
+    followMajority: r.follow_majority,
+    version: r.version,
+  };
+}
+
+/** Any reader of the estate may read its rules; the organisers record them (after the assembly adopts them). */
+export async function readRules(db: Executor, ctx: RequestContext, estateId: string) {
+  const estate = await estatePlace(db, estateId);
+  if (!coversEstate(ctx.actor, [...ORGANISERS, 'city_regulator', 'district_regulator'], toCheck(estate)))
+    throw forbidden();
+  return { estateId, ...(await rulesOf(db, estateId)) };
+}
+
+const toCheck = (e: { id: string; regionPath: string }) => ({ id: e.id, region_path: e.regionPath, company_id: null });
+
+/** Records the rules; `version` 0 for an estate still on the defaults. A stale version is a 409. */
+export async function saveRules(
+  db: Executor,
+  ctx: RequestContext,
+  estateId: string,
+  input: AssemblyRules & { version: number },
+) {
+  const estate = await estatePlace(db, estateId);
+  if (!coversEstate(ctx.actor, ORGANISERS, toCheck(estate))) throw forbidden();
+  return db.transaction().execute(async (trx) => {
+    const before = await rulesOf(trx, estateId);
+    const row = {
+      notice_days: input.noticeDays,
+      publicity_days: input.publicityDays,
+      revote: input.revote,
+      paper_online: input.paperOnline,
+      proxy_limit: input.proxyLimit,
+      follow_majority: input.followMajority,
+      updated_by: ctx.actor.accountId,
+      updated_at: clock.now(),
+    };
+    // Insert-or-update guarded by the version read: two organisers saving at once never both win.
+    const saved =
+      input.version === 0
+        ? await trx
+            .insertInto('assembly_rules')
+            .values({ estate_id: estateId, ...row })
+            .onConflict((oc) => oc.doNothing())
+            .returning('version')
+            .executeTakeFirst()
+        : await trx
+            .updateTable('assembly_rules')
+            .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
+            .where('estate_id', '=', estateId)
+            .where('version', '=', input.version)
+            .returning('version')
+            .executeTakeFirst();
+    if (!saved) throw versionConflict();
+    const { version: _v, ...was } = before;
+    const { version: _n, ...now } = input;
+    await audit(trx, ctx, {
+      action: 'assembly_rules.save',
+      entityType: 'estate',
+      entityId: estateId,
+      estateId,
+      before: was,
+      after: now,
+    });
+    return { estateId, ...now, version: saved.version };
+  });
+}
