@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { sweepClocks } from '../src/modules/workorders/index.ts';
 import { COUNTERS, countersOf } from '../src/modules/workorders/metrics.ts';
 import { foldRollups } from '../src/modules/workorders/rollups.ts';
-import { sweepClocks } from '../src/modules/workorders/index.ts';
 import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
 
 /**

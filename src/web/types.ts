@@ -114,13 +114,50 @@ export interface Department {
   phone: string | null;
   categories: string[];
 }
+export interface CommitteeMember {
+  id: string;
+  /** null for a street or community official on a 物业管理委员会 */
+  personId: string | null;
+  name: string;
+  affiliation: 'owner' | 'street' | 'community' | 'other';
+  position: 'director' | 'deputy_director' | 'member';
+  source: 'elected' | 'by_election' | 'alternate' | 'appointed' | 'recorded';
+  joinedOn: string | null;
+  leftOn: string | null;
+  leftReason: string | null;
+  commitmentSignedAt: string | null;
+}
+export interface HandoverItem {
+  name: string;
+  quantity: number;
+  note?: string;
+}
 export interface Committee {
   id: string;
-  kind: string;
+  estateId: string;
+  kind: 'owners_committee' | 'management_committee';
   termStart: string | null;
   termEnd: string | null;
-  status: string;
-  members: { personId: string; name: string; position: string }[];
+  status: 'active' | 'handover' | 'ended';
+  /** Still active past its term: an election is overdue. */
+  expired: boolean;
+  seats: number | null;
+  /** The election (a voting matter) that seated it. */
+  electedBy: string | null;
+  /** Not yet seated, in the order they step in. */
+  alternates: { personId: string; name: string }[];
+  endedOn: string | null;
+  endReason: string | null;
+  version: number;
+  /** Seated members first, by position; then those who left. */
+  members: CommitteeMember[];
+  handover: {
+    id: string;
+    toCommittee: string | null;
+    items: HandoverItem[];
+    handedAt: string;
+    receivedAt: string | null;
+  } | null;
 }
 export interface InboxMessage {
   id: string;

@@ -17,8 +17,8 @@ import {
   visibleEstateIds,
   votingUnits,
 } from '../registry/index.ts';
-import { ORGANISERS } from './policy.ts';
 import { petitionShortfall } from './petition.ts';
+import { ORGANISERS } from './policy.ts';
 import { rollRows } from './roll.ts';
 import { rulesOf } from './rules.ts';
 import type { MatterPurpose, MatterRow, MatterState } from './tables.ts';

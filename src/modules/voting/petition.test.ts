@@ -9,7 +9,9 @@ const rollOf = (areas: number[]): RollRow[] =>
     voterKey: `p${i}`,
     personId: `p${i}`,
     area,
-    units: [{ unitId: `u${i}`, buildingId: 'b', buildingName: '1栋', label: `1栋 ${101 + i}`, area, source: 'registered' }],
+    units: [
+      { unitId: `u${i}`, buildingId: 'b', buildingName: '1栋', label: `1栋 ${101 + i}`, area, source: 'registered' },
+    ],
     buildingIds: ['b'],
   }));
 

@@ -1,11 +1,11 @@
 import {
-  ApartmentOutlined,
   AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
-  ClusterOutlined,
-  AuditOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
   IdcardOutlined,
@@ -35,11 +35,11 @@ import { Import } from './Import.tsx';
 import { Owners } from './Owners.tsx';
 import { Registry } from './Registry.tsx';
 import { Staff } from './Staff.tsx';
+import { MatterDetail } from './voting/MatterDetail.tsx';
+import { Matters } from './voting/Matters.tsx';
 import { Categories } from './workorders/Categories.tsx';
 import { Metrics } from './workorders/Metrics.tsx';
 import { Queue } from './workorders/Queue.tsx';
-import { MatterDetail } from './voting/MatterDetail.tsx';
-import { Matters } from './voting/Matters.tsx';
 import { Settings } from './workorders/Settings.tsx';
 
 const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: MessageKey }> = {

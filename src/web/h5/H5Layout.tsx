@@ -5,9 +5,9 @@ import type { MessageKey } from '../messages.ts';
 import { match, navigate, useLocation } from '../router.tsx';
 import { MyProfile } from './MyProfile.tsx';
 import { MyTickets } from './MyTickets.tsx';
+import { MyUnits } from './MyUnits.tsx';
 import { ReportRepair } from './ReportRepair.tsx';
 import { TicketView } from './TicketView.tsx';
-import { MyUnits } from './MyUnits.tsx';
 import { Votes } from './Votes.tsx';
 import { VoteView } from './VoteView.tsx';
 

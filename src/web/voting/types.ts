@@ -1,11 +1,15 @@
 /** The voting API shapes the client reads (mirrors src/modules/voting/queries.ts and ballots.ts). */
 
 export const MATTERS = '/api/v1/voting/matters';
+export const RULES = '/api/v1/voting/rules';
 export const ELECTION_ITEM = 3;
 export const ITEMS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 export type Choice = 'agree' | 'oppose' | 'abstain';
 export type Outcome = 'PASS' | 'FAIL' | 'NO_QUORUM';
+
+export type Purpose = 'decision' | 'election' | 'by_election' | 'review';
+export type PaperOnline = 'earlier' | 'paper' | 'online';
 
 export interface MatterSummary {
   id: string;
@@ -13,10 +17,40 @@ export interface MatterSummary {
   item: number;
   title: string;
   state: string;
+  /** The state as the clock sees it: also open, ended, and archived once the 公示 is over. */
   phase: string;
+  purpose: Purpose;
+  /** The committee a by-election fills or a 述职评议 reviews. */
+  committeeId: string | null;
   opensAt: string;
   closesAt: string;
+  publishedAt: string | null;
+  /** The end of the 公示. */
+  publicUntil: string | null;
+  seatedAt: string | null;
   version: number;
+}
+
+/** 议事规则 of an estate; version 0 while it is on the defaults. */
+export interface Rules {
+  estateId: string;
+  noticeDays: number;
+  publicityDays: number;
+  revote: boolean;
+  paperOnline: PaperOnline;
+  proxyLimit: number;
+  followMajority: boolean;
+  version: number;
+}
+
+export interface MatterFile {
+  id: string;
+  kind: 'attachment' | 'ballot_scan';
+  name: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  url: string;
 }
 
 export interface Candidate {
@@ -50,7 +84,17 @@ export interface MatterResult extends Totals {
 export interface Matter extends MatterSummary {
   body: string;
   scopeKind: string;
+  proposerKind: string;
+  /** Organisers only: the units whose owners signed a petition. */
+  petitionUnits: string[];
   noticeDays: number;
+  /** Copied from the 议事规则 when the matter was created. */
+  publicityDays: number;
+  revote: boolean;
+  paperOnline: PaperOnline;
+  proxyLimit: number;
+  /** Attachments; ballot scans too for organisers. */
+  files: MatterFile[];
   seats: number | null;
   cancelReason: string | null;
   candidates: Candidate[];
