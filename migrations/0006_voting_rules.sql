@@ -47,3 +47,7 @@ CREATE TABLE matter_files (
 CREATE INDEX matter_files_matter ON matter_files (matter_id, kind, uploaded_at);
 
 ALTER TABLE ballots ADD COLUMN scan_id uuid REFERENCES matter_files(id);
+
+-- An owner with units in several buildings counts once in each building, and once overall in their first
+-- building only: the sum of voted_primary is the headcount that took part, read from ~100 rows, not the ballots.
+ALTER TABLE roll_buildings ADD COLUMN voted_primary integer NOT NULL DEFAULT 0;

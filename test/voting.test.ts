@@ -96,6 +96,17 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   clock.set(new Date(opens.getTime() + 3_600_000));
   const [a, b] = await Promise.all([vote({ choice: 'agree' }), vote({ choice: 'oppose' })]);
   assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], 'two devices at once: exactly one ballot counts');
+  const logged = await t.handle.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', id)
+    .where('action', 'like', 'ballot.%')
+    .execute();
+  assert.deepEqual(
+    logged.map((l) => l.action),
+    ['ballot.cast'],
+    'the audit log records the ballot that was cast, not the one refused',
+  );
   assert.equal(
     (await resident.post(`/api/v1/voting/matters/${id}/objection`, { text: '晚了' })).statusCode,
     409,
@@ -110,7 +121,7 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
   assert.equal(mine.ballot.receipt, receipt);
   assert.ok(mine.area > 0);
 
-  // The other owners vote (written directly: each would otherwise need a phone login): three quarters agree.
+  // The other owners vote on paper, entered by the committee with each ballot's scan: three quarters agree.
   const me = (
     await t.handle.db
       .selectFrom('accounts')
@@ -119,27 +130,15 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
       .executeTakeFirstOrThrow()
   ).person_id;
   const others = roll.filter((e) => e.voter_key !== me).slice(0, Math.ceil(roll.length * 0.8));
-  await t.handle.db
-    .insertInto('ballots')
-    .values(
-      others.map((e, i) => ({
-        id: newId(),
-        matter_id: id,
-        voter_key: e.voter_key,
-        area: Number(e.area),
-        channel: 'paper' as const,
-        choice: i % 4 === 0 ? ('oppose' as const) : ('agree' as const),
-        choices: null,
-        receipt: `PAPER${i}`,
-        cast_by: null,
-        cast_at: clock.now(),
-        superseded_at: null,
-        seq: null,
-        prev_hash: null,
-        hash: null,
-      })),
-    )
-    .execute();
+  for (const [i, e] of others.entries()) {
+    const res = await committee.post(`/api/v1/voting/matters/${id}/paper-ballots`, {
+      unit: e.units[0].label,
+      serial: `P-${i}`,
+      choice: i % 4 === 0 ? 'oppose' : 'agree',
+      scanId: await scanOf(committee, id),
+    });
+    assert.equal(res.json().counted, true, res.body);
+  }
 
   const progress = (await committee.get(`/api/v1/voting/matters/${id}/participation`)).json();
   assert.equal(progress.votedPersons, others.length + 1);

@@ -25,7 +25,39 @@ export async function audit(db: Executor, ctx: AuditContext, entry: AuditEntry):
 
 /** The audit entry's INSERT, not yet run: for writing it together with the change it records. */
 export function auditInsert(db: Executor, ctx: AuditContext, entry: AuditEntry) {
-  return db.insertInto('audit_log').values({
+  return db.insertInto('audit_log').values(auditRow(ctx, entry));
+}
+
+/**
+ * The audit entry's INSERT, written only if the named CTE of the same statement yields a row: for a write that may
+ * turn out to do nothing (an INSERT … ON CONFLICT DO NOTHING), so the log never records what did not happen.
+ */
+export function auditInsertIf(db: Executor, ctx: AuditContext, entry: AuditEntry, cte: string) {
+  const row = auditRow(ctx, entry);
+  const types = {
+    id: 'uuid',
+    at: 'timestamptz',
+    actor_id: 'uuid',
+    actor_label: 'text',
+    action: 'text',
+    entity_type: 'text',
+    entity_id: 'text',
+    estate_id: 'uuid',
+    before: 'jsonb',
+    after: 'jsonb',
+    request_id: 'text',
+  } as const;
+  const cols = Object.keys(types) as (keyof typeof types)[];
+  // Parameters in a SELECT list have no type of their own: each is cast to its column's.
+  const values = cols.map((c) => sql`${row[c]}::${sql.raw(types[c])}`);
+  return db
+    .insertInto('audit_log')
+    .columns(cols)
+    .expression(sql`SELECT ${sql.join(values)} FROM ${sql.table(cte)} LIMIT 1` as never);
+}
+
+function auditRow(ctx: AuditContext, entry: AuditEntry) {
+  return {
     id: newId(),
     at: new Date(),
     actor_id: ctx.actor.accountId,
@@ -37,7 +69,7 @@ export function auditInsert(db: Executor, ctx: AuditContext, entry: AuditEntry) 
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     request_id: ctx.requestId ?? null,
-  });
+  };
 }
 
 /** JSON with object keys sorted, so the same entry always hashes the same. */

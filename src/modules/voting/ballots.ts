@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { audit } from '../../kernel/audit.ts';
+import { audit, auditInsertIf } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { visibleEstateIds } from '../registry/index.ts';
 import { canOrganise, loadMatter, phaseOf, wrongState } from './matters.ts';
 import type { MatterRow, RollUnitEntry } from './tables.ts';
 import { CHOICES, type Choice, DEVELOPER, ELECTION_ITEM } from './tally.ts';
@@ -27,8 +28,12 @@ export interface BallotInput {
 export async function castBallot(db: Executor, ctx: RequestContext, matterId: string, input: BallotInput) {
   const personId = ctx.actor.personId;
   if (ctx.actor.kind !== 'resident' || !personId) throw forbidden();
+  if (!input.forUnit && !input.replace) {
+    const first = await firstBallot(db, ctx, matterId, personId, input.choice);
+    if (first) return first;
+  }
   return db.transaction().execute(async (trx) => {
-    const m = await loadMatter(trx, ctx, matterId);
+    const m = await loadMatter(trx, ctx, matterId, 'share');
     const now = clock.now();
     if (phaseOf(m, now) !== 'open')
       throw new DomainError('voting.not_open', 409, {
@@ -95,6 +100,59 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
   });
 }
 
+/**
+ * The common case, an owner's first ballot on a matter (not an election), in two statements and no transaction:
+ * one read of the matter with the owner's roll entry, then the ballot, the turnout, and the audit entry written
+ * together. The unique index on counted ballots makes two devices at once yield one ballot; the matter row is
+ * share-locked so a close waits for it. When anything is off, nothing is written and the full path says why.
+ */
+async function firstBallot(
+  db: Executor,
+  ctx: RequestContext,
+  matterId: string,
+  voterKey: string,
+  choice: Choice | undefined,
+) {
+  if (!choice || !CHOICES.includes(choice)) return undefined;
+  const m = await db
+    .selectFrom('matters')
+    .innerJoin('roll_entries', (j) =>
+      j.onRef('roll_entries.matter_id', '=', 'matters.id').on('roll_entries.voter_key', '=', voterKey),
+    )
+    .select([
+      'matters.estate_id',
+      'matters.item',
+      'matters.state',
+      'matters.opens_at',
+      'matters.closes_at',
+      'matters.published_at',
+      'matters.publicity_days',
+      'roll_entries.area',
+      'roll_entries.units',
+    ])
+    .where('matters.id', '=', matterId)
+    .where((eb) => eb('matters.estate_id', 'in', visibleEstateIds(ctx.actor)(eb as never)))
+    .executeTakeFirst();
+  const now = clock.now();
+  if (!m || m.item === ELECTION_ITEM || phaseOf(m, now) !== 'open') return undefined;
+  const receipt = receiptCode();
+  const { rows } = await sql<{ n: number }>`
+    WITH open AS (
+      SELECT id FROM matters
+      WHERE id = ${matterId} AND state = 'announced' AND opens_at <= ${now} AND closes_at > ${now} FOR SHARE),
+    ins AS (
+      INSERT INTO ballots (id, matter_id, voter_key, channel, area, choice, receipt, cast_by, cast_at)
+      SELECT ${newId()}::uuid, open.id, ${voterKey}, 'online', ${Number(m.area)}::bigint, ${choice}, ${receipt},
+        ${ctx.actor.accountId}::uuid, ${now}::timestamptz
+      FROM open
+      ON CONFLICT (matter_id, voter_key) WHERE superseded_at IS NULL DO NOTHING
+      RETURNING id),
+    turnout AS (${turnoutUpdate(matterId, m.units, 'ins')}),
+    logged AS (${auditInsertIf(db, ctx, { action: 'ballot.cast', entityType: 'matter', entityId: matterId, estateId: m.estate_id }, 'ins')})
+    SELECT count(*)::int AS n FROM ins`.execute(db);
+  return rows[0]?.n ? { receipt, castAt: now.toISOString(), replaced: false } : undefined;
+}
+
 /** The principal a holder may vote for: named by one of their units, with a proxy recorded for this holder. */
 async function principalOf(trx: Executor, matterId: string, holderKey: string, unit: string): Promise<string> {
   const proxy = await trx
@@ -124,7 +182,7 @@ export async function recordProxy(
   input: { principalUnit: string; holderUnit: string; serial: string },
 ) {
   return db.transaction().execute(async (trx) => {
-    const m = await loadMatter(trx, ctx, matterId, true);
+    const m = await loadMatter(trx, ctx, matterId, 'update');
     if (!canOrganise(ctx, m)) throw forbidden();
     const phase = phaseOf(m);
     if (phase !== 'announced' && phase !== 'open') throw wrongState(phase, 'proxy');
@@ -208,7 +266,7 @@ export async function recordPaperBallot(
   input: BallotInput & { unit: string; serial: string; scanId: string },
 ) {
   return db.transaction().execute(async (trx) => {
-    const m = await loadMatter(trx, ctx, matterId);
+    const m = await loadMatter(trx, ctx, matterId, 'share');
     if (!canOrganise(ctx, m)) throw forbidden();
     const phase = phaseOf(m);
     // Paper collected in the window may be entered until the count.
@@ -294,15 +352,24 @@ export async function recordPaperBallot(
   });
 }
 
-/** A voter's first counted ballot adds their area (and them, once) to each building where they hold units. */
-async function countTurnout(trx: Executor, matterId: string, units: RollUnitEntry[]) {
+/**
+ * A voter's first counted ballot adds their area (and them, once) to each building where they hold units, and
+ * counts them once overall in their first building. `after` names a CTE of the same statement that must yield a
+ * row for the update to happen (the ballot's INSERT … ON CONFLICT DO NOTHING).
+ */
+function turnoutUpdate(matterId: string, units: RollUnitEntry[], after?: string) {
   const byBuilding = new Map<string, number>();
   for (const u of units) byBuilding.set(u.buildingId, (byBuilding.get(u.buildingId) ?? 0) + u.area);
-  await sql`
-    UPDATE roll_buildings rb SET voted_area = rb.voted_area + v.area, voted_persons = rb.voted_persons + 1
+  return sql`
+    UPDATE roll_buildings rb SET voted_area = rb.voted_area + v.area, voted_persons = rb.voted_persons + 1,
+      voted_primary = rb.voted_primary + (rb.building_id = ${units[0].buildingId})::int
     FROM unnest(${[...byBuilding.keys()]}::uuid[], ${[...byBuilding.values()]}::bigint[]) AS v(building_id, area)
-    WHERE rb.matter_id = ${matterId} AND rb.building_id = v.building_id`.execute(trx);
+    ${after ? sql`, ${sql.table(after)}` : sql``}
+    WHERE rb.matter_id = ${matterId} AND rb.building_id = v.building_id`;
 }
+
+const countTurnout = (trx: Executor, matterId: string, units: RollUnitEntry[]) =>
+  turnoutUpdate(matterId, units).execute(trx);
 
 /** The caller's own roll entry and counted ballot, so they can check both. */
 export async function myVote(db: Executor, ctx: RequestContext, matterId: string) {

@@ -73,13 +73,18 @@ export function phaseOf(
 export const wrongState = (phase: string, action: string) =>
   new DomainError('voting.wrong_state', 409, { state: `voting.phase.${phase}`, action: `voting.action.${action}` });
 
-export async function loadMatter(db: Executor, ctx: RequestContext, id: string, lock = false) {
+/**
+ * The matter, if the caller may see it. 'update' for a change of state; 'share' for a ballot, so that closing
+ * (which takes 'update') waits for ballots in flight and no ballot lands after the count.
+ */
+export async function loadMatter(db: Executor, ctx: RequestContext, id: string, lock?: 'update' | 'share') {
   let q = db
     .selectFrom('matters')
     .selectAll()
     .where('id', '=', id)
     .where((eb) => eb('matters.estate_id', 'in', visibleEstateIds(ctx.actor)(eb as never)));
-  if (lock) q = q.forUpdate();
+  if (lock === 'update') q = q.forUpdate();
+  if (lock === 'share') q = q.forShare();
   const m = await q.executeTakeFirst();
   if (!m) throw notFound('voting.matter_not_found');
   return m;
@@ -189,7 +194,7 @@ async function advance(
   action: string,
 ) {
   return db.transaction().execute(async (trx) => {
-    const m = await loadMatter(trx, ctx, id, true);
+    const m = await loadMatter(trx, ctx, id, 'update');
     if (!canOrganise(ctx, m)) throw forbidden();
     if (m.version !== version) throw versionConflict();
     if (!from.includes(m.state)) throw wrongState(m.state, action);

@@ -78,15 +78,9 @@ export async function getMatter(db: Executor, ctx: RequestContext, id: string) {
 export async function participation(db: Executor, ctx: RequestContext, id: string) {
   const m = await loadMatter(db, ctx, id);
   if (!canOrganise(ctx, m)) throw forbidden();
-  // Kept as ballots arrive (roll_buildings, ballots.area): ~100 building rows and an index scan, never the roll.
+  // Kept by building as ballots arrive (roll_buildings): ~100 rows and the first page of non-voters, never the roll.
   const counted = sql`ballots b ON b.matter_id = r.matter_id AND b.voter_key = r.voter_key AND b.superseded_at IS NULL`;
-  const [voted, buildings, notVoted] = await Promise.all([
-    db
-      .selectFrom('ballots')
-      .select([sql<number>`count(*)::int`.as('persons'), sql<string>`coalesce(sum(area), 0)`.as('area')])
-      .where('matter_id', '=', id)
-      .where('superseded_at', 'is', null)
-      .executeTakeFirstOrThrow(),
+  const [buildings, notVoted] = await Promise.all([
     db
       .selectFrom('roll_buildings')
       .select([
@@ -96,6 +90,7 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
         'persons',
         'voted_area as votedArea',
         'voted_persons as votedPersons',
+        'voted_primary as votedPrimary',
       ])
       .where('matter_id', '=', id)
       .orderBy('name')
@@ -107,14 +102,21 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
       WHERE r.matter_id = ${id} AND b.id IS NULL ORDER BY r.voter_key LIMIT ${NOT_VOTED_PAGE}`.execute(db),
   ]);
   const persons = m.roll_persons ?? 0;
+  // Every unit lies in one building, so building areas add up; each voter is counted once, in their first building.
+  const votedArea = buildings.reduce((sum, b) => sum + Number(b.votedArea), 0);
+  const votedPersons = buildings.reduce((sum, b) => sum + b.votedPrimary, 0);
   return {
     area: Number(m.roll_area ?? 0),
     persons,
-    votedArea: Number(voted.area),
-    votedPersons: voted.persons,
-    buildings: buildings.map((b) => ({ ...b, area: Number(b.area), votedArea: Number(b.votedArea) })),
+    votedArea,
+    votedPersons,
+    buildings: buildings.map(({ votedPrimary: _, ...b }) => ({
+      ...b,
+      area: Number(b.area),
+      votedArea: Number(b.votedArea),
+    })),
     notVoted: notVoted.rows,
-    notVotedTotal: persons - voted.persons,
+    notVotedTotal: persons - votedPersons,
   };
 }
 

@@ -105,6 +105,7 @@ export interface VotingTables {
     persons: number;
     voted_area: Generated<number>;
     voted_persons: Generated<number>;
+    voted_primary: Generated<number>;
   };
   proxies: {
     matter_id: string;
