@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './kernel/config.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { migrate } from './kernel/migrate.ts';
 import { type DemoLogin, seedDemo } from './modules/registry/seed/demo.ts';
+import { seedVotingDemo } from './modules/voting/index.ts';
 import { seedWorkorderDemo } from './modules/workorders/index.ts';
 import { serve } from './server.ts';
 
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<void> {
       const handle = await openAndMigrate(config);
       const seeded = await seedDemo(handle.db);
       await seedWorkorderDemo(handle.db);
+      await seedVotingDemo(handle.db);
       await serve(handle, config);
       printLogins(`http://localhost:${config.port}`, seeded.logins);
       return;
@@ -86,6 +88,7 @@ export async function main(argv: string[]): Promise<void> {
         if (sub === 'demo') {
           const res = await seedDemo(handle.db);
           await seedWorkorderDemo(handle.db);
+          await seedVotingDemo(handle.db);
           console.log(res.created ? 'demo city created' : 'demo city already present');
         } else if (sub === 'city') {
           const { seedCityCommand } = await import('./modules/registry/import/city.ts');

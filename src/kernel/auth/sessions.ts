@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db.ts';
+import type { RequestContext } from '../http.ts';
 import { newId } from '../ids.ts';
 import { digest, newToken } from './passwords.ts';
 import type { Actor, Binding, Role, ScopeType } from './roles.ts';
@@ -126,4 +127,23 @@ export async function createApiToken(db: Executor, accountId: string, name: stri
     .values({ id, account_id: accountId, name, token_hash: digest(token), expires_at: expiresAt, revoked_at: null })
     .execute();
   return { id, token };
+}
+
+/** A request context acting as the named account, for work the server does itself (demo seeds); null if none. */
+export async function contextAs(db: Db, username: string): Promise<RequestContext | null> {
+  const a = await db
+    .selectFrom('accounts')
+    .select(['id', 'kind', 'display_name', 'person_id'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!a) return null;
+  const actor: Actor = {
+    accountId: a.id,
+    kind: a.kind,
+    displayName: a.display_name,
+    personId: a.person_id,
+    bindings: await loadBindings(db, a.id),
+    via: 'session',
+  };
+  return { actor, lang: 'zh-CN', requestId: 'seed' };
 }

@@ -3,4 +3,5 @@ import './tables.ts';
 
 /** The voting module: owners' joint decisions under Civil Code art. 278. */
 export { votingRoutes } from './routes.ts';
+export { seedVotingDemo } from './seed.ts';
 export { type ElectionResult, type Figures, tallyElection, tallyMatter } from './tally.ts';

@@ -1,5 +1,4 @@
-import type { Actor } from '../../kernel/auth/roles.ts';
-import { loadBindings } from '../../kernel/auth/sessions.ts';
+import { contextAs } from '../../kernel/auth/sessions.ts';
 import type { Db } from '../../kernel/db.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { ensureDefaults } from './config.ts';
@@ -13,25 +12,10 @@ import { type TransitionInput, transition } from './transitions.ts';
 export async function seedWorkorderDemo(db: Db): Promise<number> {
   await ensureDefaults(db);
   if (await db.selectFrom('tickets').select('id').limit(1).executeTakeFirst()) return 0;
-  const as = async (username: string): Promise<RequestContext | null> => {
-    const a = await db
-      .selectFrom('accounts')
-      .select(['id', 'kind', 'display_name', 'person_id'])
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!a) return null;
-    const actor: Actor = {
-      accountId: a.id,
-      kind: a.kind,
-      displayName: a.display_name,
-      personId: a.person_id,
-      bindings: await loadBindings(db, a.id),
-      via: 'session',
-    };
-    return { actor, lang: 'zh-CN', requestId: 'seed' };
-  };
   const [desk, admin, staff, street, dept] = await Promise.all(
-    ['company.staff', 'company.admin', 'company.staff', 'wangjiang.street', 'dept.chengguan'].map(as),
+    ['company.staff', 'company.admin', 'company.staff', 'wangjiang.street', 'dept.chengguan'].map((u) =>
+      contextAs(db, u),
+    ),
   );
   if (!desk || !admin || !staff || !street || !dept) return 0;
   const estateId = desk.actor.bindings.find((b) => b.scopeType === 'estate')?.scopeId;

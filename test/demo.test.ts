@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { seedVotingDemo } from '../src/modules/voting/index.ts';
+import { seedWorkorderDemo } from '../src/modules/workorders/index.ts';
+import { residentLogin, startTestApp, type TestApp } from './helpers.ts';
+
+/** What `npm start` seeds: every area has something to show and try on first start. */
+let t: TestApp;
+before(async () => {
+  t = await startTestApp({
+    seed: async (h) => {
+      await seedDemo(h.db);
+      await seedWorkorderDemo(h.db);
+      await seedVotingDemo(h.db);
+    },
+  });
+});
+after(() => t.close());
+
+test('the demo city has tickets at each desk, a vote the resident can cast now, and an announced election', async () => {
+  const admin = await t.as('company.admin');
+  assert.ok((await admin.get('/api/v1/workorders/tickets')).json().items.length >= 5);
+
+  const resident = await residentLogin(t, DEMO_RESIDENT_PHONE);
+  const matters = (await resident.get('/api/v1/voting/matters')).json().items;
+  const open = matters.find((m: { phase: string }) => m.phase === 'open');
+  const election = matters.find((m: { item: number }) => m.item === 3);
+  assert.ok(open, 'a vote is open');
+  assert.equal(election.phase, 'announced');
+  assert.equal((await resident.get(`/api/v1/voting/matters/${election.id}`)).json().candidates.length, 6);
+  const cast = await resident.post(`/api/v1/voting/matters/${open.id}/ballots`, { choice: 'agree' });
+  assert.equal(cast.statusCode, 201, cast.body);
+  assert.equal(await seedVotingDemo(t.handle.db), 0, 'seeding again adds nothing');
+});
