@@ -51,3 +51,7 @@ ALTER TABLE ballots ADD COLUMN scan_id uuid REFERENCES matter_files(id);
 -- An owner with units in several buildings counts once in each building, and once overall in their first
 -- building only: the sum of voted_primary is the headcount that took part, read from ~100 rows, not the ballots.
 ALTER TABLE roll_buildings ADD COLUMN voted_primary integer NOT NULL DEFAULT 0;
+-- Set with the owner's first counted ballot: the not-yet-voted list for canvassing is an index range, not an
+-- anti-join against every ballot.
+ALTER TABLE roll_entries ADD COLUMN voted boolean NOT NULL DEFAULT false;
+CREATE INDEX roll_entries_not_voted ON roll_entries (matter_id, voter_key) WHERE NOT voted;

@@ -142,6 +142,10 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
 
   const progress = (await committee.get(`/api/v1/voting/matters/${id}/participation`)).json();
   assert.equal(progress.votedPersons, others.length + 1);
+  assert.equal(progress.notVotedTotal, roll.length - others.length - 1);
+  assert.equal(progress.notVoted.length, Math.min(500, progress.notVotedTotal), 'the canvassing list');
+  const voted = new Set([...others.map((e) => e.units[0].label), ...mine.units.map((u: { label: string }) => u.label)]);
+  assert.ok(!progress.notVoted.some((n: { units: string[] }) => n.units.some((u) => voted.has(u))));
   assert.ok(progress.buildings.length > 0);
   assert.equal(progress.votedArea, others.reduce((sum, e) => sum + Number(e.area), 0) + mineArea);
   assert.ok(

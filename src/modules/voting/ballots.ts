@@ -88,7 +88,7 @@ export async function castBallot(db: Executor, ctx: RequestContext, matterId: st
       hash: null,
     };
     await trx.insertInto('ballots').values(ballot).execute();
-    if (!counted) await countTurnout(trx, m.id, entry.units);
+    if (!counted) await countTurnout(trx, m.id, entry.voter_key, entry.units);
     // The audit records that a ballot was cast, never how: the choice stays between the voter and the tally.
     await audit(trx, ctx, {
       action: overPaper ? 'ballot.paper_conflict' : counted ? 'ballot.replace' : 'ballot.cast',
@@ -136,6 +136,7 @@ async function firstBallot(
   const now = clock.now();
   if (!m || m.item === ELECTION_ITEM || phaseOf(m, now) !== 'open') return undefined;
   const receipt = receiptCode();
+  const turnout = turnoutUpdates(matterId, voterKey, m.units, 'ins');
   const { rows } = await sql<{ n: number }>`
     WITH open AS (
       SELECT id FROM matters
@@ -147,7 +148,8 @@ async function firstBallot(
       FROM open
       ON CONFLICT (matter_id, voter_key) WHERE superseded_at IS NULL DO NOTHING
       RETURNING id),
-    turnout AS (${turnoutUpdate(matterId, m.units, 'ins')}),
+    buildings AS (${turnout[0]}),
+    roll AS (${turnout[1]}),
     logged AS (${auditInsertIf(db, ctx, { action: 'ballot.cast', entityType: 'matter', entityId: matterId, estateId: m.estate_id }, 'ins')})
     SELECT count(*)::int AS n FROM ins`.execute(db);
   return rows[0]?.n ? { receipt, castAt: now.toISOString(), replaced: false } : undefined;
@@ -340,7 +342,7 @@ export async function recordPaperBallot(
         hash: null,
       })
       .execute();
-    if (!earlier) await countTurnout(trx, m.id, entry.units);
+    if (!earlier) await countTurnout(trx, m.id, entry.voter_key, entry.units);
     await audit(trx, ctx, {
       action: earlier ? 'ballot.paper_conflict' : 'ballot.paper',
       entityType: 'matter',
@@ -353,23 +355,30 @@ export async function recordPaperBallot(
 }
 
 /**
- * A voter's first counted ballot adds their area (and them, once) to each building where they hold units, and
- * counts them once overall in their first building. `after` names a CTE of the same statement that must yield a
- * row for the update to happen (the ballot's INSERT … ON CONFLICT DO NOTHING).
+ * A voter's first counted ballot marks them as voted on the roll, adds their area (and them, once) to each
+ * building where they hold units, and counts them once overall in their first building. `after` names a CTE of
+ * the same statement that must yield a row for this to happen (the ballot's INSERT … ON CONFLICT DO NOTHING).
  */
-function turnoutUpdate(matterId: string, units: RollUnitEntry[], after?: string) {
+function turnoutUpdates(matterId: string, voterKey: string, units: RollUnitEntry[], after?: string) {
   const byBuilding = new Map<string, number>();
   for (const u of units) byBuilding.set(u.buildingId, (byBuilding.get(u.buildingId) ?? 0) + u.area);
-  return sql`
-    UPDATE roll_buildings rb SET voted_area = rb.voted_area + v.area, voted_persons = rb.voted_persons + 1,
-      voted_primary = rb.voted_primary + (rb.building_id = ${units[0].buildingId})::int
-    FROM unnest(${[...byBuilding.keys()]}::uuid[], ${[...byBuilding.values()]}::bigint[]) AS v(building_id, area)
-    ${after ? sql`, ${sql.table(after)}` : sql``}
-    WHERE rb.matter_id = ${matterId} AND rb.building_id = v.building_id`;
+  const guard = after ? sql`, ${sql.table(after)}` : sql``;
+  return [
+    sql`
+      UPDATE roll_buildings rb SET voted_area = rb.voted_area + v.area, voted_persons = rb.voted_persons + 1,
+        voted_primary = rb.voted_primary + (rb.building_id = ${units[0].buildingId})::int
+      FROM unnest(${[...byBuilding.keys()]}::uuid[], ${[...byBuilding.values()]}::bigint[]) AS v(building_id, area)
+      ${guard}
+      WHERE rb.matter_id = ${matterId} AND rb.building_id = v.building_id`,
+    sql`
+      UPDATE roll_entries r SET voted = true ${after ? sql`FROM ${sql.table(after)}` : sql``}
+      WHERE r.matter_id = ${matterId} AND r.voter_key = ${voterKey}`,
+  ];
 }
 
-const countTurnout = (trx: Executor, matterId: string, units: RollUnitEntry[]) =>
-  turnoutUpdate(matterId, units).execute(trx);
+async function countTurnout(trx: Executor, matterId: string, voterKey: string, units: RollUnitEntry[]) {
+  for (const update of turnoutUpdates(matterId, voterKey, units)) await update.execute(trx);
+}
 
 /** The caller's own roll entry and counted ballot, so they can check both. */
 export async function myVote(db: Executor, ctx: RequestContext, matterId: string) {

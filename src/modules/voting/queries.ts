@@ -79,7 +79,6 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
   const m = await loadMatter(db, ctx, id);
   if (!canOrganise(ctx, m)) throw forbidden();
   // Kept by building as ballots arrive (roll_buildings): ~100 rows and the first page of non-voters, never the roll.
-  const counted = sql`ballots b ON b.matter_id = r.matter_id AND b.voter_key = r.voter_key AND b.superseded_at IS NULL`;
   const [buildings, notVoted] = await Promise.all([
     db
       .selectFrom('roll_buildings')
@@ -98,8 +97,8 @@ export async function participation(db: Executor, ctx: RequestContext, id: strin
     // Who has not voted yet, for canvassing: a page at a time.
     sql<{ units: string[] }>`
       SELECT ARRAY(SELECT x->>'label' FROM jsonb_array_elements(r.units) x) AS units
-      FROM roll_entries r LEFT JOIN ${counted}
-      WHERE r.matter_id = ${id} AND b.id IS NULL ORDER BY r.voter_key LIMIT ${NOT_VOTED_PAGE}`.execute(db),
+      FROM roll_entries r
+      WHERE r.matter_id = ${id} AND NOT r.voted ORDER BY r.voter_key LIMIT ${NOT_VOTED_PAGE}`.execute(db),
   ]);
   const persons = m.roll_persons ?? 0;
   // Every unit lies in one building, so building areas add up; each voter is counted once, in their first building.

@@ -96,6 +96,7 @@ export interface VotingTables {
     units: ColumnType<RollUnitEntry[], string, string>;
     building_ids: Uuids;
     objection: string | null;
+    voted: Generated<boolean>;
   };
   roll_buildings: {
     matter_id: string;
