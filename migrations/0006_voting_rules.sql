@@ -55,3 +55,24 @@ ALTER TABLE roll_buildings ADD COLUMN voted_primary integer NOT NULL DEFAULT 0;
 -- anti-join against every ballot.
 ALTER TABLE roll_entries ADD COLUMN voted boolean NOT NULL DEFAULT false;
 CREATE INDEX roll_entries_not_voted ON roll_entries (matter_id, voter_key) WHERE NOT voted;
+
+-- Ballots are append-only: a ballot is never deleted and what it says never changes. Only what the system records
+-- about it may be set, once each: that a later ballot replaced it, and its place in the sealed hash chain.
+CREATE FUNCTION ballots_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'ballots are append-only' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF (NEW.id, NEW.matter_id, NEW.voter_key, NEW.channel, NEW.choice, NEW.choices, NEW.area, NEW.receipt,
+      NEW.paper_serial, NEW.scan_id, NEW.cast_by, NEW.cast_at)
+     IS DISTINCT FROM
+     (OLD.id, OLD.matter_id, OLD.voter_key, OLD.channel, OLD.choice, OLD.choices, OLD.area, OLD.receipt,
+      OLD.paper_serial, OLD.scan_id, OLD.cast_by, OLD.cast_at)
+     OR (OLD.superseded_at IS NOT NULL AND NEW.superseded_at IS DISTINCT FROM OLD.superseded_at)
+     OR (OLD.hash IS NOT NULL AND (NEW.seq, NEW.prev_hash, NEW.hash) IS DISTINCT FROM (OLD.seq, OLD.prev_hash, OLD.hash))
+  THEN
+    RAISE EXCEPTION 'a ballot never changes once cast' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER ballots_append_only BEFORE UPDATE OR DELETE ON ballots FOR EACH ROW EXECUTE FUNCTION ballots_guard();

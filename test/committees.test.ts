@@ -105,6 +105,19 @@ const PATTERN = [
 test('an election seats a committee: term at most five years, positions from the elected, runners-up as alternates', async () => {
   const before = await current();
   const units = owners.slice(10, 14).map((u) => u.label);
+  const even = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 3,
+    title: '选举业主委员会',
+    body: 'x',
+    proposerKind: 'committee',
+    opensAt: new Date(clock.nowMs() + DAY).toISOString(),
+    closesAt: new Date(clock.nowMs() + 2 * DAY).toISOString(),
+    seats: 4,
+    candidates: units.map((unit) => ({ unit, nomination: 'owners' })),
+  });
+  assert.equal(even.statusCode, 400, 'a committee has an odd number of seats');
+  assert.equal(even.json().code, 'voting.seats_invalid');
   const e = await election(3, units, PATTERN);
   const [a, b, c, d] = e.ids;
   assert.deepEqual([e.result.elected, e.result.alternates], [[a, b, c], [d]]);

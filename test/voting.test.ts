@@ -190,6 +190,12 @@ test('a vote: announced with a frozen roll, cast once per owner, closed, tallied
     assert.equal(c.hash, prev);
   }
   assert.equal(data.chain.length, others.length + 2, 'the superseded ballot stays in the chain beside its replacement');
+
+  // Not even a direct write to the database changes or removes a ballot.
+  const ballot = t.handle.db.updateTable('ballots').where('matter_id', '=', id).where('receipt', '=', receipt);
+  await assert.rejects(ballot.set({ choice: 'oppose' }).execute(), /never changes/);
+  await assert.rejects(ballot.set({ hash: 'f'.repeat(64) }).execute(), /never changes/);
+  await assert.rejects(t.handle.db.deleteFrom('ballots').where('matter_id', '=', id).execute(), /append-only/);
 });
 
 test('only owners on the roll vote, and residents never see drafts', async () => {
@@ -227,6 +233,7 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
   await noNotice();
   const owners = (await votingUnits(t.handle.db, estateId)).filter((u) => u.personId);
   const second = owners.find((u) => u.personId !== owners[0].personId) as (typeof owners)[0];
+  const [sitting] = (await committee.get(`/api/v1/estates/${estateId}/committees`)).json();
   const opens = new Date(clock.nowMs() + 60_000);
   const created = await committee.post('/api/v1/voting/matters', {
     estateId,
@@ -238,6 +245,7 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
     opensAt: opens.toISOString(),
     closesAt: new Date(opens.getTime() + DAY).toISOString(),
     seats: 1,
+    committeeId: sitting.id,
     candidates: [
       { unit: owners[0].label, nomination: 'owners' },
       { unit: second.label, nomination: 'committee' },

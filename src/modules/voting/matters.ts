@@ -112,6 +112,9 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
       : 'election'
     : (input.purpose ?? 'decision');
   if (purpose === 'review' && !input.committeeId) throw new DomainError('voting.committee_required', 400);
+  // A committee has an odd number of seats, 5 to 11, or 3 in a small estate; a by-election fills what is vacant.
+  if (purpose === 'election' && input.seats && (input.seats % 2 === 0 || input.seats < 3 || input.seats > 11))
+    throw new DomainError('voting.seats_invalid', 400);
   const rules = await rulesOf(db, estate.id);
   if (input.noticeDays !== undefined && input.noticeDays < rules.noticeDays)
     throw new DomainError('voting.notice_below_rules', 400, { days: rules.noticeDays });
