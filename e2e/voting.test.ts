@@ -5,11 +5,12 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { formatArea } from '../src/web/format.ts';
 import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
+import { announce, button, draftMatter, estateOwners, reloadUntil, SHOTS, setNoticeDays } from './voting-helpers.ts';
 
 /**
  * 业主表决 in the browser: the committee drafts and announces a matter, an owner votes and gets a receipt, the
  * committee closes and tallies it, and anyone finds the receipt on the public result page.
- * Run: npx vite build && node --import tsx --test e2e/voting.test.ts
+ * Run: npm test e2e/voting.test.ts
  */
 let h: Harness;
 before(async () => {
@@ -19,74 +20,24 @@ after(async () => {
   await h?.close();
 });
 
-const SHOTS = path.resolve(import.meta.dirname, '../.tmp');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** What the DatePicker takes: local time in Asia/Shanghai (the browser's zone in the harness). */
-const shanghai = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-
-async function pickDate(page: Page, testId: string, ms: number) {
-  const input = page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`);
-  await input.click();
-  await input.fill(shanghai(ms));
-  await input.press('Enter');
-}
+/** The 议事规则 are lowered once per file: each file has a database of its own. */
+let rulesSet = false;
 
 /**
- * Signs in as committee.member and drafts a matter through 发起表决, then announces it. The notice period is 0
- * days so voting can open a few seconds from now; the window is short so the test can wait for it to end.
+ * Signs in as committee.member, drafts a matter through 发起表决 and announces it. The first time, the 议事规则
+ * page lowers the notice period to 0 days so voting can open within seconds.
  */
-async function draftAndAnnounce(opts: {
-  item: string;
-  title: string;
-  opensAt: number;
-  closesAt: number;
-  candidates?: string[];
-}) {
+async function draftAndAnnounce(opts: Parameters<typeof draftMatter>[1]) {
   const { page, context } = await h.newPage();
   await passwordLogin(page, 'committee.member');
   await page.waitForURL(`${h.baseUrl}/`);
-  await page.getByRole('menuitem', { name: '业主表决' }).click();
-  await page.waitForURL(/\/voting$/);
-  await page.getByRole('button', { name: '发起表决' }).click();
-  const form = page.getByTestId('new-matter-form');
-  await form.getByTestId('estate-select').locator('.ant-select-content-has-value').waitFor();
-  await form.getByTestId('item-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: opts.item }).click();
-  await form.getByLabel('标题').fill(opts.title);
-  await form.getByLabel('表决内容').fill(`${opts.title}。详见公告附件。`);
-  await form.getByLabel('公告期（天）').fill('0');
-  await pickDate(page, 'opens-at', opts.opensAt);
-  await pickDate(page, 'closes-at', opts.closesAt);
-  if (opts.candidates) {
-    for (const name of opts.candidates) {
-      await form.getByRole('button', { name: '添加候选人' }).click();
-      await form.getByPlaceholder('姓名').last().fill(name);
-    }
+  if (!rulesSet) {
+    await setNoticeDays(page, 0);
+    rulesSet = true;
   }
-  await page
-    .locator('.ant-modal-container')
-    .getByRole('button', { name: /^确\s*定$|^OK$/ })
-    .click();
-  await page.waitForURL(/\/voting\/[0-9a-f-]+$/);
-  const id = page.url().split('/').pop() as string;
-  await page.getByTestId('vote-phase').getByText('草稿').waitFor();
-  await page.getByRole('button', { name: /^公\s*告$/ }).click();
-  await page
-    .getByTestId('vote-phase')
-    .getByText(/已公告|投票中/)
-    .waitFor();
+  const id = await draftMatter(page, opts);
+  await announce(page);
   return { page, context, id };
-}
-
-/** Reloads until `ready` is visible: voting opens and ends by the clock, not by a push. */
-async function reloadUntil(page: Page, ready: () => Promise<boolean>, ms = 90_000) {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    assert.ok(Date.now() < end, 'timed out waiting for the voting window');
-    await sleep(1_000);
-    await page.reload();
-    await page.waitForLoadState('networkidle');
-  }
 }
 
 /**
@@ -105,15 +56,16 @@ function residentPage(): Promise<Page> {
 
 test('a maintenance-fund vote: announce, vote with a receipt, close without quorum, check the receipt', async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const now = Date.now();
-  // Opens in 20 s (time to fill the form), closes 40 s later: the test waits out the window.
+  // Opens 20 s after the dates are typed (time to announce), closes 40 s later: the test waits out the window.
   const org = await draftAndAnnounce({
     item: '5. 使用建筑物及其附属设施的维修资金',
     title: '更换 3 号楼电梯',
-    opensAt: now + 20_000,
-    closesAt: now + 60_000,
+    opensIn: 20_000,
+    closesIn: 60_000,
   });
   await org.page.getByTestId('participation').getByText('参与面积').waitFor();
+  // The rules in force were copied onto the matter.
+  await org.page.getByTestId('matter-rules').getByText('以先投的选票为准').waitFor();
 
   // The owner votes 同意 once voting opens and gets a receipt.
   const rp = await residentPage();
@@ -176,31 +128,35 @@ test('a maintenance-fund vote: announce, vote with a receipt, close without quor
   await pub.context.close();
 });
 
-test('an election for one seat between two candidates', async () => {
-  const now = Date.now();
+test('an election for one seat between two candidates named by their units', async () => {
+  // Two owners other than the demo resident (who owns 1号楼 101, the first unit).
+  const [, zhang, li] = await estateOwners(h, 3);
   const org = await draftAndAnnounce({
     item: '3. 选举业主委员会或者更换业主委员会成员',
     title: '增补业主委员会委员',
-    opensAt: now + 25_000,
-    closesAt: now + 50_000,
-    candidates: ['张伟', '李娜'],
+    opensIn: 20_000,
+    closesIn: 45_000,
+    candidates: [zhang.label, li.label],
   });
+  // The server found the owners behind the units: the candidates appear by name.
+  await org.page.getByTestId('candidates').getByText(zhang.name).waitFor();
+  await org.page.getByTestId('candidates').getByText(li.name).waitFor();
   const rp = await residentPage();
   await rp.goto(`/h5/votes/${org.id}`);
   await reloadUntil(rp, () => rp.getByTestId('vote-box').isVisible());
   const box = rp.getByTestId('vote-box');
-  await box.getByText('张伟').click();
+  await box.getByText(zhang.name).click();
   // One seat: the other candidate cannot be ticked as well.
-  assert.equal(await box.getByRole('checkbox', { name: /李娜/ }).isDisabled(), true);
-  await box.getByRole('button', { name: /^投\s*票$/ }).click();
-  await rp.getByTestId('my-ballot').getByText('张伟').waitFor();
+  assert.equal(await box.getByRole('checkbox', { name: new RegExp(li.name) }).isDisabled(), true);
+  await box.getByRole('button', { name: button('投票') }).click();
+  await rp.getByTestId('my-ballot').getByText(zhang.name).waitFor();
   await rp.screenshot({ path: path.join(SHOTS, 'voting-h5-election.png'), fullPage: true });
 
   await reloadUntil(org.page, () => org.page.getByRole('button', { name: '截止计票' }).isVisible());
   await org.page.getByRole('button', { name: '截止计票' }).click();
   const result = org.page.getByTestId('vote-result');
   await result.getByText('未达到法定参与比例').waitFor();
-  await result.getByText('张伟').waitFor();
+  await result.getByText(zhang.name).waitFor();
   await result.getByText('当选').waitFor();
   await org.context.close();
 });

@@ -15,3 +15,10 @@ export function formatTime(iso: string | null | undefined, lang: Lang): string {
 }
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** A file size for people: 2048 → "2.0 KB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1048576) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}

@@ -1,3 +1,4 @@
+import { committeeMessages } from './messages-committees.ts';
 import { votingMessages } from './messages-voting.ts';
 import { workorderMessages } from './messages-workorders.ts';
 
@@ -128,14 +129,6 @@ export const messages = {
   'holder.developer_unsold': ['开发商未售', 'Developer, unsold'],
   'holder.developer_undelivered': ['开发商未交付', 'Developer, undelivered'],
 
-  'committee.none': ['尚未成立业主委员会', 'No owners’ committee yet'],
-  'committee.term': ['任期', 'Term'],
-  'committee.members': ['委员人数', 'Members'],
-  'committee.memberName': ['姓名', 'Name'],
-  'committee.position': ['职务', 'Position'],
-  'committeeKind.owners_committee': ['业主委员会', 'Owners’ committee'],
-  'committeeKind.management_committee': ['物业管理委员会', 'Property management committee'],
-
   'company.name': ['企业名称', 'Company'],
   'company.uscc': ['统一社会信用代码', 'Unified social credit code'],
   'company.legalRepresentative': ['法定代表人', 'Legal rep.'],
@@ -241,6 +234,7 @@ export const messages = {
   'h5.language': ['语言 Language', 'Language 语言'],
   ...workorderMessages,
   ...votingMessages,
+  ...committeeMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

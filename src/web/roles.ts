@@ -16,6 +16,8 @@ export const SECTIONS = [
   'woSettings',
   'woMetrics',
   'voting',
+  'votingRules',
+  'committee',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -25,6 +27,8 @@ export type Section = (typeof SECTIONS)[number];
  * this only hides what would be empty or forbidden. Company roles get "本企业" instead of the list.
  */
 const WO: Section[] = ['workorders', 'woMetrics'];
+/** The organisers of owners' votes: the committee, or the street office and community standing in. */
+const VOTING: Section[] = ['voting', 'votingRules', 'committee'];
 const MENU: Record<string, Section[]> = {
   city_regulator: [
     'dashboard',
@@ -39,13 +43,13 @@ const MENU: Record<string, Section[]> = {
     'import',
   ],
   district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
-  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk', 'voting'],
-  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'voting'],
+  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk', ...VOTING],
+  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, ...VOTING],
   department: ['dashboard', 'registry', 'companies', 'departments', ...WO, 'deptDesk'],
   company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'import'],
   company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders'],
   project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO],
-  committee_member: ['dashboard', 'registry', 'companies', ...WO, 'voting'],
+  committee_member: ['dashboard', 'registry', 'companies', ...WO, ...VOTING],
 };
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];
@@ -76,3 +80,17 @@ export const canReadPii = (me: Me | null | undefined) => rolesOf(me).some((r) =>
 
 /** Where an account lands after signing in: residents in the mobile area, everyone else in the admin area. */
 export const homeOf = (me: Me) => (isResident(me) ? '/h5' : '/');
+
+const has = (me: Me | null | undefined, roles: string[]) => rolesOf(me).some((r) => roles.includes(r));
+/** Organisers of votes (voting policy ORGANISERS): they draft matters, enter paper ballots, start reviews. */
+export const canOrganiseVotes = (me: Me | null | undefined) =>
+  has(me, ['committee_member', 'street_office', 'community']);
+/** Who may read matters at all (voting policy read); others are not asked for a committee's reviews. */
+export const canReadVotes = (me: Me | null | undefined) =>
+  has(me, ['city_regulator', 'district_regulator', 'street_office', 'community', 'committee_member']);
+/** The committee's own affairs: positions, departures, commitments, handover (registry runCommittees). */
+export const canRunCommittees = (me: Me | null | undefined) =>
+  has(me, ['city_regulator', 'district_regulator', 'street_office', 'community', 'committee_member']);
+/** Record a committee or set up a 物业管理委员会 (registry editCommittees). */
+export const canRecordCommittees = (me: Me | null | undefined) =>
+  has(me, ['city_regulator', 'district_regulator', 'street_office', 'community']);

@@ -10,8 +10,10 @@ import {
   DownOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  ReadOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   SoundOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -28,6 +30,7 @@ import { useSession } from '../session.tsx';
 import type { Me } from '../types.ts';
 import { Companies } from './Companies.tsx';
 import { CompanyDetail, MyCompany } from './CompanyDetail.tsx';
+import { CommitteePage } from './committees/CommitteePage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Departments } from './Departments.tsx';
 import { EstateDetail } from './EstateDetail.tsx';
@@ -37,6 +40,7 @@ import { Registry } from './Registry.tsx';
 import { Staff } from './Staff.tsx';
 import { MatterDetail } from './voting/MatterDetail.tsx';
 import { Matters } from './voting/Matters.tsx';
+import { RulesPage } from './voting/RulesPage.tsx';
 import { Categories } from './workorders/Categories.tsx';
 import { Metrics } from './workorders/Metrics.tsx';
 import { Queue } from './workorders/Queue.tsx';
@@ -57,22 +61,14 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   woSettings: { path: '/workorders/settings', icon: <SettingOutlined />, label: 'menu.woSettings' },
   woMetrics: { path: '/workorders/metrics', icon: <BarChartOutlined />, label: 'menu.woMetrics' },
   voting: { path: '/voting', icon: <AuditOutlined />, label: 'menu.voting' },
+  votingRules: { path: '/voting/rules', icon: <ReadOutlined />, label: 'menu.votingRules' },
+  committee: { path: '/committee', icon: <SolutionOutlined />, label: 'menu.committee' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
 /** The page for a path, and the menu section it belongs to. */
 function route(path: string, sections: Section[]): { section: Section | null; page: ReactNode } {
   if (path === '/' || path === '') return { section: 'dashboard', page: <Dashboard /> };
-  const estate = match('/estates/:id', path);
-  if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
-  const matter = match('/voting/:id', path);
-  if (matter && sections.includes('voting')) return { section: 'voting', page: <MatterDetail id={matter.id} /> };
-  const company = match('/companies/:id', path);
-  if (company)
-    return {
-      section: sections.includes('companies') ? 'companies' : 'company',
-      page: <CompanyDetail id={company.id} />,
-    };
   const pages: Partial<Record<Section, ReactNode>> = {
     registry: <Registry />,
     companies: <Companies />,
@@ -89,9 +85,23 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     woSettings: <Settings />,
     woMetrics: <Metrics />,
     voting: <Matters />,
+    votingRules: <RulesPage />,
+    committee: <CommitteePage />,
   };
+  // Menu pages first: /voting/rules is a page, not the matter "rules".
   const section = sections.find((s) => SECTION_UI[s].path === path);
-  return section ? { section, page: pages[section] } : { section: null, page: null };
+  if (section) return { section, page: pages[section] };
+  const estate = match('/estates/:id', path);
+  if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
+  const matter = match('/voting/:id', path);
+  if (matter && sections.includes('voting')) return { section: 'voting', page: <MatterDetail id={matter.id} /> };
+  const company = match('/companies/:id', path);
+  if (company)
+    return {
+      section: sections.includes('companies') ? 'companies' : 'company',
+      page: <CompanyDetail id={company.id} />,
+    };
+  return { section: null, page: null };
 }
 
 export function AdminLayout({ me }: { me: Me }) {

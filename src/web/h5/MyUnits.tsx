@@ -4,8 +4,9 @@ import { formatArea } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
 import type { Unit } from '../types.ts';
+import { MyCommittees } from './MyCommittee.tsx';
 
-/** 我的房屋: the units the signed-in resident owns, one card each. */
+/** 我的房屋: the units the signed-in resident owns, one card each, then their estates' committees. */
 export function MyUnits() {
   const { t } = useI18n();
   const label = useLabel();
@@ -52,6 +53,7 @@ export function MyUnits() {
           </div>
         </Card>
       ))}
+      <MyCommittees units={data} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ApiError, api } from '../api.ts';
 import { formatArea, formatTime } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
-import { choiceText, findReceipt, PhaseTag, ResultView } from '../voting/components.tsx';
+import { choiceText, FileLink, findReceipt, PhaseTag, ResultView } from '../voting/components.tsx';
 import { type Choice, ELECTION_ITEM, type ExportedMatter, MATTERS, type Matter, type MyVote } from '../voting/types.ts';
 
 const card = { marginBottom: 12, borderRadius: 12 } as const;
@@ -24,6 +24,9 @@ export function VoteView({ id }: { id: string }) {
   if (!m || !me) return <Skeleton active />;
   const election = m.item === ELECTION_ITEM;
   const open = m.phase === 'open';
+  const attachments = m.files.filter((f) => f.kind === 'attachment');
+  // Where the 议事规则 forbid 改投, a ballot cast is final.
+  const mayVote = me.onRoll && open && (!me.ballot || m.revote);
 
   const cast = async (body: { choice?: Choice; choices?: string[] }, replace = false) => {
     setBusy(true);
@@ -94,6 +97,15 @@ export function VoteView({ id }: { id: string }) {
         </div>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 10 }}>{m.body}</Typography.Paragraph>
       </Card>
+      {attachments.length > 0 && (
+        <Card title={t('vote.files')} style={card} size="small" data-testid="vote-files">
+          {attachments.map((f) => (
+            <div key={f.id} style={{ padding: '6px 0' }}>
+              <FileLink f={f} />
+            </div>
+          ))}
+        </Card>
+      )}
       <Card title={t('vote.myRoll')} style={card} size="small" data-testid="my-roll">
         {me.onRoll ? (
           <Descriptions size="small" column={1}>
@@ -123,7 +135,8 @@ export function VoteView({ id }: { id: string }) {
           </Descriptions>
         </Card>
       )}
-      {me.onRoll && open && (
+      {me.ballot && open && !m.revote && <Alert type="info" title={t('vote.noRevote')} style={card} />}
+      {mayVote && (
         <Card style={card} size="small" title={me.ballot ? t('vote.recast') : t('vote.cast')} data-testid="vote-box">
           {voteButtons}
         </Card>
@@ -135,6 +148,11 @@ export function VoteView({ id }: { id: string }) {
       {m.result && (
         <Card title={t('vote.result')} style={card} size="small">
           <ResultView result={m.result} candidates={m.candidates} />
+          {m.phase === 'published' && m.publicUntil && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t('vote.publicTill', { t: formatTime(m.publicUntil, lang) })}
+            </Typography.Paragraph>
+          )}
           {me.ballot && (
             <Button block onClick={verify} data-testid="check-ballot">
               {t('vote.check')}

@@ -1,7 +1,8 @@
-import { Alert, Descriptions, Tag, Typography } from 'antd';
-import { formatArea, formatCount } from '../format.ts';
+import { FileOutlined } from '@ant-design/icons';
+import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
+import { formatArea, formatBytes, formatCount } from '../format.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
-import type { Candidate, Choice, ExportedMatter, MatterResult, Outcome } from './types.ts';
+import type { Candidate, Choice, ExportedMatter, MatterFile, MatterResult, Outcome } from './types.ts';
 
 const PHASE_COLOR: Record<string, string> = {
   draft: 'default',
@@ -11,6 +12,7 @@ const PHASE_COLOR: Record<string, string> = {
   closed: 'cyan',
   published: 'green',
   cancelled: 'default',
+  archived: 'purple',
 };
 
 /** Where a matter stands: its phase (announced, open, ended…), which already folds in the clock. */
@@ -122,3 +124,16 @@ export function choiceText(
 /** Looks a receipt up among the exported ballots. */
 export const findReceipt = (exp: ExportedMatter, receipt: string) =>
   exp.ballots.find((b) => b.receipt === receipt.trim().toUpperCase()) ?? null;
+
+/** A matter's file, opened in a new tab (PDFs and images display in the browser). */
+export function FileLink({ f }: { f: MatterFile }) {
+  return (
+    <Space size={6}>
+      <FileOutlined />
+      <a href={f.url} target="_blank" rel="noreferrer" data-testid="matter-file">
+        {f.name}
+      </a>
+      <Typography.Text type="secondary">{formatBytes(f.bytes)}</Typography.Text>
+    </Space>
+  );
+}

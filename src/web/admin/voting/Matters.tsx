@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table } from 'antd';
+import { Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatTime } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, useLabel } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import type { Estate, Page } from '../../types.ts';
 import { PhaseTag } from '../../voting/components.tsx';
@@ -13,6 +13,7 @@ import { NewMatter } from './NewMatter.tsx';
 /** 业主表决: the matters of the estates the organiser looks after, newest first. */
 export function Matters() {
   const { t, lang } = useI18n();
+  const label = useLabel();
   const [creating, setCreating] = useState(false);
   const { data, loading } = useApi<{ items: MatterSummary[] }>(MATTERS);
   const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
@@ -36,7 +37,20 @@ export function Matters() {
         onRow={(m) => ({ onClick: () => navigate(`/voting/${m.id}`), style: { cursor: 'pointer' } })}
         data-testid="matter-table"
         columns={[
-          { title: t('vote.title'), dataIndex: 'title' },
+          {
+            title: t('vote.title'),
+            dataIndex: 'title',
+            render: (title: string, m) => (
+              <>
+                {title}
+                {m.purpose !== 'decision' && (
+                  <Tag color="geekblue" style={{ marginLeft: 8 }}>
+                    {label('vPurpose', m.purpose)}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('vote.item'), dataIndex: 'item', render: (i: number) => `${i}. ${t(`vItem.${i}` as 'vItem.1')}` },
           { title: t('vote.estate'), dataIndex: 'estateId', render: estateName },
           { title: t('vote.state'), dataIndex: 'phase', render: (p: string) => <PhaseTag phase={p} /> },

@@ -1,11 +1,12 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
+import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { Estate } from '../../types.ts';
-import { ELECTION_ITEM, ITEMS, MATTERS } from '../../voting/types.ts';
+import { ELECTION_ITEM, ITEMS, MATTERS, RULES, type Rules } from '../../voting/types.ts';
+import { CandidatesField } from './CandidatesField.tsx';
 
 interface Values {
   estateId: string;
@@ -17,11 +18,12 @@ interface Values {
   opensAt: Dayjs;
   closesAt: Dayjs;
   seats?: number;
-  candidates?: { name: string; nomination: string; statement?: string }[];
+  candidates?: { unit: string; nomination: string; statement?: string }[];
+  /** One unit label a line. */
+  petitionUnits?: string;
 }
 
 const PROPOSERS = ['committee', 'petition', 'street', 'community'] as const;
-const NOMINATIONS = ['committee', 'owners', 'street', 'self'] as const;
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 /** 发起表决: a draft matter; for an election (item 3) also its seats and candidates. */
@@ -31,7 +33,15 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const item = Form.useWatch('item', form);
+  const estateId = Form.useWatch('estateId', form);
+  const proposerKind = Form.useWatch('proposerKind', form);
   const required = [{ required: true, message: t('vote.required') }];
+  // The estate's 议事规则 set the shortest notice the server accepts; start from it.
+  const rules = useApi<Rules>(estateId ? `${RULES}/${estateId}` : null).data;
+  const minNotice = rules?.estateId === estateId ? rules?.noticeDays : undefined;
+  useEffect(() => {
+    if (minNotice !== undefined) form.setFieldValue('noticeDays', minNotice);
+  }, [minNotice, form]);
 
   // Someone who looks after a single estate need not pick it.
   useEffect(() => {
@@ -52,6 +62,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
           title: v.title.trim(),
           body: v.body.trim(),
           proposerKind: v.proposerKind,
+          ...(v.proposerKind === 'petition' ? { petitionUnits: lines(v.petitionUnits) } : {}),
           noticeDays: v.noticeDays,
           opensAt: v.opensAt.toISOString(),
           closesAt: v.closesAt.toISOString(),
@@ -72,7 +83,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ proposerKind: 'committee', noticeDays: 15, seats: 1 }}
+        initialValues={{ proposerKind: 'committee', seats: 1 }}
         data-testid="new-matter-form"
       >
         <Form.Item name="estateId" label={t('vote.estate')} rules={required}>
@@ -94,8 +105,13 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
           <Form.Item name="proposerKind" label={t('vote.proposer')} rules={required}>
             <Select style={{ width: 160 }} options={PROPOSERS.map((p) => ({ value: p, label: t(`vProposer.${p}`) }))} />
           </Form.Item>
-          <Form.Item name="noticeDays" label={t('vote.noticeDays')} rules={required}>
-            <InputNumber min={0} max={90} />
+          <Form.Item
+            name="noticeDays"
+            label={t('vote.noticeDays')}
+            rules={required}
+            extra={minNotice !== undefined && t('vote.noticeMin', { days: minNotice })}
+          >
+            <InputNumber min={minNotice ?? 0} max={90} precision={0} />
           </Form.Item>
           <Form.Item name="opensAt" label={t('vote.opensAt')} rules={required}>
             <DatePicker showTime format={TIME_FORMAT} data-testid="opens-at" />
@@ -104,40 +120,32 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
             <DatePicker showTime format={TIME_FORMAT} data-testid="closes-at" />
           </Form.Item>
         </Space>
+        {proposerKind === 'petition' && (
+          <Form.Item
+            name="petitionUnits"
+            label={t('vote.petitionUnits')}
+            rules={required}
+            extra={t('vote.petitionHint')}
+          >
+            <Input.TextArea rows={4} placeholder={'1号楼 101\n1号楼 102'} data-testid="petition-units" />
+          </Form.Item>
+        )}
         {item === ELECTION_ITEM && (
           <>
             <Form.Item name="seats" label={t('vote.seats')} rules={required}>
               <InputNumber min={1} max={21} />
             </Form.Item>
-            <Form.List name="candidates">
-              {(fields, { add, remove }) => (
-                <Form.Item label={t('vote.candidates')}>
-                  {fields.map((f) => (
-                    <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid="candidate-row">
-                      <Form.Item name={[f.name, 'name']} rules={required}>
-                        <Input placeholder={t('vote.candidateName')} style={{ width: 140 }} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'nomination']} rules={required} initialValue="owners">
-                        <Select
-                          style={{ width: 130 }}
-                          options={NOMINATIONS.map((n) => ({ value: n, label: t(`vNomination.${n}`) }))}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'statement']}>
-                        <Input placeholder={t('vote.statement')} style={{ width: 260 }} />
-                      </Form.Item>
-                      <MinusCircleOutlined style={{ marginTop: 9 }} onClick={() => remove(f.name)} />
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
-                    {t('vote.addCandidate')}
-                  </Button>
-                </Form.Item>
-              )}
-            </Form.List>
+            <CandidatesField />
           </>
         )}
       </Form>
     </Modal>
   );
 }
+
+/** The non-empty lines of a textarea, trimmed. */
+const lines = (text = '') =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
