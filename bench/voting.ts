@@ -18,7 +18,7 @@ import { newId } from '../src/kernel/ids.ts';
 import { migrate } from '../src/kernel/migrate.ts';
 import { votingUnits } from '../src/modules/registry/index.ts';
 import { seedDemo } from '../src/modules/registry/seed/demo.ts';
-import { tallyOf } from '../src/modules/voting/matters.ts';
+import { tallyOf } from '../src/modules/voting/lifecycle.ts';
 import { participation } from '../src/modules/voting/queries.ts';
 import { rollRows } from '../src/modules/voting/roll.ts';
 import { DEFAULT_RULES } from '../src/modules/voting/rules.ts';

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
-import { newId } from '../src/kernel/ids.ts';
 import { votingUnits } from '../src/modules/registry/index.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
-import { ballotHash } from '../src/modules/voting/matters.ts';
+import { ballotHash } from '../src/modules/voting/lifecycle.ts';
 import { tallyInput } from '../src/modules/voting/tally-input.ts';
 import { type Client, residentLogin, startTestApp, type TestApp, uploadFile } from './helpers.ts';
 

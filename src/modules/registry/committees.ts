@@ -1,13 +1,12 @@
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { coversEstate, writableEstate } from './access.ts';
 import { registryPolicy } from './policy.ts';
 import { estateVisible } from './scope.ts';
-import type { HandoverItem } from './tables.ts';
 
 /**
  * Owners' committees (业主委员会) and the property management committees (物业管理委员会) that stand in where none
@@ -28,7 +27,7 @@ export function termTooLong(start: string, end: string) {
   return end <= start || end > limit.toISOString().slice(0, 10);
 }
 
-const today = () => new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const today = () => new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function listCommittees(db: Executor, ctx: RequestContext, estateId: string) {
   const visible = await db
@@ -100,7 +99,7 @@ export async function listCommittees(db: Executor, ctx: RequestContext, estateId
 }
 
 /** The persons among `ids` who own a unit in the estate; committee members must be owners there. */
-async function ownersAmong(db: Executor, estateId: string, ids: string[]) {
+export async function ownersAmong(db: Executor, estateId: string, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
   const rows = await db
     .selectFrom('unit_owners')
@@ -113,7 +112,7 @@ async function ownersAmong(db: Executor, estateId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function checkPositions(positions: Position[]) {
+export function checkPositions(positions: Position[]) {
   if (positions.filter((p) => p === 'director').length !== 1) throw new DomainError('registry.one_director', 400);
 }
 
@@ -241,7 +240,7 @@ export async function seatCommittee(
   return id;
 }
 
-async function insertMembers(
+export async function insertMembers(
   trx: Executor,
   committeeId: string,
   members: SeatInput[],
@@ -299,203 +298,9 @@ export async function fillVacancies(trx: Executor, ctx: RequestContext, committe
   });
 }
 
-async function runnable(trx: Executor, ctx: RequestContext, committeeId: string) {
+export async function runnable(trx: Executor, ctx: RequestContext, committeeId: string) {
   const c = await committeeForUpdate(trx, committeeId);
   const estate = await trx.selectFrom('estates').selectAll().where('id', '=', c.estate_id).executeTakeFirstOrThrow();
   if (!coversEstate(ctx.actor, registryPolicy.runCommittees, estate)) throw forbidden();
   return c;
-}
-
-/**
- * A member leaves (resigned, recalled by the owners, sold their home…). The first alternate from the election
- * takes the seat; a director who leaves leaves the post empty until the committee names another.
- */
-export async function removeMember(
-  db: Executor,
-  ctx: RequestContext,
-  memberId: string,
-  input: { reason: string; version: number },
-) {
-  const estateId = await db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-    if (!m) throw notFound();
-    const c = await runnable(trx, ctx, m.committee_id);
-    if (c.version !== input.version) throw versionConflict();
-    if (c.status !== 'active') throw new DomainError('registry.committee_not_active', 409);
-    if (m.left_on) throw new DomainError('registry.member_already_left', 409);
-    await trx
-      .updateTable('committee_members')
-      .set({ left_on: today(), left_reason: input.reason })
-      .where('id', '=', memberId)
-      .execute();
-    const taken = new Set(c.seated.map((s) => s.person_id));
-    const next = c.alternates.find((a) => !taken.has(a.personId));
-    if (next) {
-      const names = await ownersAmong(trx, c.estate_id, [next.personId]);
-      // An alternate who has since sold their home cannot step in; the seat then waits for a by-election.
-      if (names.size)
-        await insertMembers(trx, c.id, [{ personId: next.personId, position: 'member' }], 'alternate', today(), names);
-    }
-    await trx
-      .updateTable('committees')
-      .set((eb) => ({
-        version: eb('version', '+', 1),
-        alternates: JSON.stringify(c.alternates.filter((a) => a.personId !== next?.personId)),
-      }))
-      .where('id', '=', c.id)
-      .execute();
-    await audit(trx, ctx, {
-      action: 'committee.leave',
-      entityType: 'committee',
-      entityId: c.id,
-      estateId: c.estate_id,
-      before: { member: m.name, position: m.position },
-      after: { reason: input.reason, alternate: next?.name ?? null },
-    });
-    return c.estate_id;
-  });
-  return listCommittees(db, ctx, estateId);
-}
-
-/** The committee names its director (主任) and deputies (副主任) among its seated members. */
-export async function setPositions(
-  db: Executor,
-  ctx: RequestContext,
-  committeeId: string,
-  input: { version: number; positions: { memberId: string; position: Position }[] },
-) {
-  const estateId = await db.transaction().execute(async (trx) => {
-    const c = await runnable(trx, ctx, committeeId);
-    if (c.version !== input.version) throw versionConflict();
-    if (c.status !== 'active') throw new DomainError('registry.committee_not_active', 409);
-    const wanted = new Map(input.positions.map((p) => [p.memberId, p.position]));
-    if ([...wanted.keys()].some((id) => !c.seated.some((s) => s.id === id)))
-      throw new DomainError('registry.not_a_member', 400);
-    const after = c.seated.map((s) => ({ id: s.id, position: wanted.get(s.id) ?? s.position }));
-    checkPositions(after.map((a) => a.position));
-    for (const a of after.filter((x) => wanted.has(x.id)))
-      await trx.updateTable('committee_members').set({ position: a.position }).where('id', '=', a.id).execute();
-    await trx
-      .updateTable('committees')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('id', '=', c.id)
-      .execute();
-    await audit(trx, ctx, {
-      action: 'committee.positions',
-      entityType: 'committee',
-      entityId: c.id,
-      estateId: c.estate_id,
-      after: input.positions,
-    });
-    return c.estate_id;
-  });
-  return listCommittees(db, ctx, estateId);
-}
-
-/** 履职承诺: the member signs it online themselves, or the committee records the one signed on paper. */
-export async function signCommitment(db: Executor, ctx: RequestContext, memberId: string, text: string) {
-  return db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-    if (!m) throw notFound();
-    const self = ctx.actor.kind === 'resident' && !!m.person_id && ctx.actor.personId === m.person_id;
-    if (!self) await runnable(trx, ctx, m.committee_id);
-    if (m.left_on) throw new DomainError('registry.member_already_left', 409);
-    if (m.commitment_signed_at) throw new DomainError('registry.commitment_signed', 409);
-    const at = clock.now();
-    await trx
-      .updateTable('committee_members')
-      .set({ commitment_signed_at: at, commitment_text: text })
-      .where('id', '=', memberId)
-      .execute();
-    await audit(trx, ctx, {
-      action: 'committee.commitment',
-      entityType: 'committee',
-      entityId: m.committee_id,
-      after: { member: m.name, self, text },
-    });
-    return { signedAt: at.toISOString() };
-  });
-}
-
-/**
- * 移交: a committee whose successor is seated (or whose term ran out with none) lists the seals, records, accounts
- * and keys it hands over. Receipt is confirmed by someone else, and only then has the old committee ended.
- */
-export async function handOver(db: Executor, ctx: RequestContext, committeeId: string, items: HandoverItem[]) {
-  return db.transaction().execute(async (trx) => {
-    const c = await runnable(trx, ctx, committeeId);
-    const termOver = !!c.term_end && c.term_end < today();
-    if (!(c.status === 'handover' || (c.status === 'active' && termOver)))
-      throw new DomainError('registry.handover_not_due', 409);
-    const exists = await trx
-      .selectFrom('committee_handovers')
-      .select('id')
-      .where('from_committee', '=', c.id)
-      .executeTakeFirst();
-    if (exists) throw new DomainError('registry.handover_exists', 409);
-    const successor = await trx
-      .selectFrom('committees')
-      .select('id')
-      .where('estate_id', '=', c.estate_id)
-      .where('status', '=', 'active')
-      .where('id', '<>', c.id)
-      .executeTakeFirst();
-    const row = {
-      id: newId(),
-      estate_id: c.estate_id,
-      from_committee: c.id,
-      to_committee: successor?.id ?? null,
-      items: JSON.stringify(items),
-      handed_by: ctx.actor.accountId,
-      handed_at: clock.now(),
-    };
-    await trx.insertInto('committee_handovers').values(row).execute();
-    await audit(trx, ctx, {
-      action: 'committee.handover',
-      entityType: 'committee',
-      entityId: c.id,
-      estateId: c.estate_id,
-      after: { to: row.to_committee, items },
-    });
-    return { id: row.id };
-  });
-}
-
-/** The receiving side (the new committee, or the street office keeping things meanwhile) confirms the list. */
-export async function confirmHandover(db: Executor, ctx: RequestContext, handoverId: string) {
-  return db.transaction().execute(async (trx) => {
-    const h = await trx
-      .selectFrom('committee_handovers')
-      .selectAll()
-      .where('id', '=', handoverId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!h) throw notFound();
-    await runnable(trx, ctx, h.from_committee);
-    if (h.received_at) throw new DomainError('registry.handover_confirmed', 409);
-    if (h.handed_by === ctx.actor.accountId) throw new DomainError('registry.handover_same_person', 409);
-    const at = clock.now();
-    await trx
-      .updateTable('committee_handovers')
-      .set({ received_by: ctx.actor.accountId, received_at: at })
-      .where('id', '=', h.id)
-      .execute();
-    await trx
-      .updateTable('committees')
-      .set((eb) => ({
-        status: 'ended',
-        ended_on: today(),
-        end_reason: h.to_committee ? 'succeeded' : 'term_over',
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', h.from_committee)
-      .execute();
-    await audit(trx, ctx, {
-      action: 'committee.handover_confirm',
-      entityType: 'committee',
-      entityId: h.from_committee,
-      estateId: h.estate_id,
-    });
-    return { receivedAt: at.toISOString() };
-  });
 }

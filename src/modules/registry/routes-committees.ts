@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
+import * as handover from './committee-handover.ts';
+import * as members from './committee-members.ts';
 import * as committees from './committees.ts';
 import { registryPolicy as P } from './policy.ts';
 import * as S from './schemas.ts';
@@ -37,7 +39,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.runCommittees },
       schema: { tags, params: S.IdParams, body: S.CommitteePositions, response: List },
     },
-    async (req) => committees.setPositions(db, ctxOf(req), req.params.id, req.body),
+    async (req) => members.setPositions(db, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/v1/committee-members/:id/leave',
@@ -51,7 +53,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: List,
       },
     },
-    async (req) => committees.removeMember(db, ctxOf(req), req.params.id, req.body),
+    async (req) => members.removeMember(db, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/v1/committee-members/:id/commitment',
@@ -59,7 +61,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.signCommitment },
       schema: { tags, summary: 'Sign (or record) the 履职承诺', params: S.IdParams, body: S.Commitment },
     },
-    async (req) => committees.signCommitment(db, ctxOf(req), req.params.id, req.body.text),
+    async (req) => members.signCommitment(db, ctxOf(req), req.params.id, req.body.text),
   );
   app.post(
     '/api/v1/committees/:id/handover',
@@ -68,7 +70,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'List what the outgoing committee hands over', params: S.IdParams, body: S.Handover },
     },
     async (req, reply) =>
-      reply.status(201).send(await committees.handOver(db, ctxOf(req), req.params.id, req.body.items)),
+      reply.status(201).send(await handover.handOver(db, ctxOf(req), req.params.id, req.body.items)),
   );
   app.post(
     '/api/v1/committee-handovers/:id/confirm',
@@ -76,6 +78,6 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: P.runCommittees },
       schema: { tags, summary: 'The receiving side confirms the handover list', params: S.IdParams },
     },
-    async (req) => committees.confirmHandover(db, ctxOf(req), req.params.id),
+    async (req) => handover.confirmHandover(db, ctxOf(req), req.params.id),
   );
 };

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
-import { castBallot, exportMatter, myVote, recordPaperBallot, recordProxy } from './ballots.ts';
+import { castBallot } from './ballots.ts';
 import { FILE_MAX_BYTES, readMatterFile, uploadMatterFile } from './files.ts';
-import { announceMatter, cancelMatter, closeMatter, createMatter, publishMatter, seatElected } from './matters.ts';
+import { announceMatter, cancelMatter, closeMatter, publishMatter, seatElected } from './lifecycle.ts';
+import { createMatter } from './matters.ts';
+import { recordPaperBallot, recordProxy } from './paper.ts';
 import { votingPolicy as P } from './policy.ts';
 import { getMatter, listMatters, objectToRoll, participation, rollObjections } from './queries.ts';
+import { exportMatter, myVote } from './receipts.ts';
 import { readRules, saveRules } from './rules.ts';
 
 const Id = Type.String({ format: 'uuid' });

@@ -2,7 +2,8 @@ import { contextAs } from '../../kernel/auth/sessions.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db.ts';
 import { votingUnits } from '../registry/index.ts';
-import { announceMatter, createMatter } from './matters.ts';
+import { announceMatter } from './lifecycle.ts';
+import { createMatter } from './matters.ts';
 
 const DAY = 86_400_000;
 
