@@ -17,6 +17,7 @@ import { installAccessControl } from './kernel/http.ts';
 import { newId } from './kernel/ids.ts';
 import { kernelRoutes } from './kernel/routes.ts';
 import { fileStore } from './kernel/storage.ts';
+import './modules/finance/index.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
 import { votingRoutes } from './modules/voting/index.ts';
 import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';

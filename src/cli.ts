@@ -21,6 +21,7 @@ const USAGE = `anju — 安居 smart property-management platform
                              generate a city at the Chizhou platform's scale and import it
   anju import FILE.xlsx|csv  [--valid-only] [--lang en] validate and import registry data
   anju audit verify          seal pending audit entries and recompute the hash chain
+  anju ledger verify         recompute every estate's ledger chain and every balance; name the first discrepancy
   anju tally --file IN.json  recount an owners' vote or election (Civil Code art. 278) from its export; exit 2 on bad input
   anju bench import          import benchmark against the raw COPY rate
 
@@ -125,6 +126,24 @@ export async function main(argv: string[]): Promise<void> {
           );
           process.exitCode = 1;
         }
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'ledger': {
+      if (sub !== 'verify') throw new Error(USAGE);
+      const handle = await openAndMigrate(config);
+      try {
+        const { verifyLedger } = await import('./modules/finance/index.ts');
+        const r = await verifyLedger(handle.db);
+        if (r.problem) {
+          console.error(`ledger BROKEN: ${r.problem}`);
+          process.exitCode = 1;
+        } else
+          console.log(
+            `ledger OK: ${r.entries} entries in ${r.estates} estates chained and balanced; ${r.accounts} account balances equal their legs`,
+          );
       } finally {
         await handle.close();
       }

@@ -1,0 +1,6 @@
+import './messages.ts';
+import './tables.ts';
+
+/** The finance module: the double-entry ledger under fees, public revenue and the maintenance fund. */
+export { ACCOUNTS, type AccountCode, accountIds, balances, type EntryInput, post, reverse } from './ledger.ts';
+export { type LedgerReport, verifyLedger } from './verify.ts';
