@@ -23,6 +23,7 @@ const USAGE = `anju — 安居 smart property-management platform
   anju audit verify          seal pending audit entries and recompute the hash chain
   anju ledger verify         recompute every estate's ledger chain and every balance; name the first discrepancy
   anju tally --file IN.json  recount an owners' vote or election (Civil Code art. 278) from its export; exit 2 on bad input
+  anju apportion --file IN.json  split an amount in fen over units by area (largest remainder); exit 2 on bad input
   anju bench import          import benchmark against the raw COPY rate
 
 Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite in ANJU_DATA_DIR=./data), PORT, ANJU_ENV.`;

@@ -2,5 +2,6 @@ import './messages.ts';
 import './tables.ts';
 
 /** The finance module: the double-entry ledger under fees, public revenue and the maintenance fund. */
+export { apportion } from './apportion.ts';
 export { ACCOUNTS, type AccountCode, accountIds, balances, type EntryInput, post, reverse } from './ledger.ts';
 export { type LedgerReport, verifyLedger } from './verify.ts';
