@@ -17,7 +17,7 @@ import { installAccessControl } from './kernel/http.ts';
 import { newId } from './kernel/ids.ts';
 import { kernelRoutes } from './kernel/routes.ts';
 import { fileStore } from './kernel/storage.ts';
-import './modules/finance/index.ts';
+import { financeRoutes } from './modules/finance/index.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
 import { votingRoutes } from './modules/voting/index.ts';
 import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';
@@ -68,6 +68,7 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
   await app.register(registryRoutes);
   await app.register(workorderRoutes);
   await app.register(votingRoutes);
+  await app.register(financeRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

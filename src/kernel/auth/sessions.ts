@@ -129,12 +129,15 @@ export async function createApiToken(db: Executor, accountId: string, name: stri
   return { id, token };
 }
 
-/** A request context acting as the named account, for work the server does itself (demo seeds); null if none. */
-export async function contextAs(db: Db, username: string): Promise<RequestContext | null> {
+/**
+ * A request context acting as an account, named by username or id, for work the server does itself on someone's
+ * behalf (demo seeds, background jobs); null if there is no such account.
+ */
+export async function contextAs(db: Db, who: string, by: 'username' | 'id' = 'username'): Promise<RequestContext | null> {
   const a = await db
     .selectFrom('accounts')
     .select(['id', 'kind', 'display_name', 'person_id'])
-    .where('username', '=', username)
+    .where(by, '=', who)
     .executeTakeFirst();
   if (!a) return null;
   const actor: Actor = {

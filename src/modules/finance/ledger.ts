@@ -157,7 +157,13 @@ export async function post(trx: Executor, ctx: RequestContext, input: EntryInput
       entityType: 'journal_entry',
       entityId: entry.id,
       estateId: input.estateId,
-      after: { kind: entry.kind, memo: entry.memo, seq: entry.seq, legs: input.legs },
+      // A bill run's entry has a leg per unit: the audit keeps its size, the journal keeps the legs.
+      after: {
+        kind: entry.kind,
+        memo: entry.memo,
+        seq: entry.seq,
+        legs: input.legs.length <= 20 ? input.legs : `${input.legs.length} legs`,
+      },
     }),
   ]);
   await written.catch((err: Error) => {

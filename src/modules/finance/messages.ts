@@ -16,4 +16,15 @@ defineMessages({
     'zh-CN': '余额不足：该账户不允许出现负数',
     en: 'Insufficient balance: this account may not go below zero',
   },
+  'finance.above_cap': {
+    'zh-CN': '物业服务费超过本市{grade}级服务的政府指导价上限 {cap} 元/㎡·月；如经批准可高于上限，请填写批准依据',
+    en: 'The service fee exceeds the city cap of {cap} yuan/m²·month for grade {grade}; record the approval to exceed it',
+  },
+  'finance.service_fee_basis': {
+    'zh-CN': '物业服务费须按建筑面积每月计收',
+    en: 'The service fee is charged per m² per month',
+  },
+  'finance.item_not_found': { 'zh-CN': '收费项目不存在', en: 'No such fee item' },
+  'finance.period_invalid': { 'zh-CN': '账期格式应为 YYYY-MM', en: 'A period is written YYYY-MM' },
+  'finance.nothing_to_bill': { 'zh-CN': '没有可出账的小区', en: 'There is no estate to bill' },
 });

@@ -33,6 +33,41 @@ export interface FinanceTables {
     prev_hash: string;
     hash: string;
   };
+  fee_caps: {
+    grade: number;
+    cap_fen: number;
+    version: Generated<number>;
+    updated_by: string | null;
+    updated_at: Generated<Date>;
+  };
+  fee_items: {
+    id: string;
+    estate_id: string;
+    name: string;
+    basis: 'area_month' | 'unit_month' | 'one_off';
+    price_fen: number;
+    uses: string[];
+    service_fee: boolean;
+    exemption: string | null;
+    active: boolean;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  bills: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    item_id: string;
+    period: string;
+    days: number;
+    price_fen: number;
+    area: ColumnType<number | null, number | null, number | null>;
+    amount_fen: ColumnType<number, number, number>;
+    paid_fen: ColumnType<number, number | undefined, number>;
+    entry_id: string | null;
+    created_at: Generated<Date>;
+  };
 }
 
 declare module '../../kernel/db.ts' {

@@ -13,6 +13,7 @@ export interface EstatePlace {
   streetId: string;
   communityId: string;
   companyId: string | null;
+  serviceGrade: number;
   lat: number | null;
   lng: number | null;
 }
@@ -26,6 +27,7 @@ const estateColumns = [
   'estates.street_id as streetId',
   'estates.community_id as communityId',
   'estates.company_id as companyId',
+  'estates.service_grade as serviceGrade',
   'estates.lat',
   'estates.lng',
 ] as const;

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf } from '../../kernel/http.ts';
+import { startBillRun } from './bill-run.ts';
+import { estateBills, myBills } from './bills.ts';
+import { createFeeItem, listCaps, listFeeItems, saveCap, updateFeeItem } from './fees.ts';
+import { financePolicy as P } from './policy.ts';
+
+const Id = Type.String({ format: 'uuid' });
+const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Fen = (description: string) => Type.Integer({ minimum: 1, maximum: 100_000_000, description });
+const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
+const Uses = Type.Array(lit(['residence', 'shop', 'parking', 'other'] as const), { minItems: 1, maxItems: 4 });
+
+/** Property fees: the city's caps, each estate's fee items, bill runs and bills. */
+export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db;
+  const tags = ['finance'];
+
+  app.get('/api/v1/finance/fee-caps', { config: { policy: P.readCaps }, schema: { tags } }, async () => listCaps(db));
+  app.put(
+    '/api/v1/finance/fee-caps/:grade',
+    {
+      config: { policy: P.editCaps },
+      schema: {
+        tags,
+        summary: '政府指导价: the highest service fee for a grade, fen per m² per month',
+        params: Type.Object({ grade: Type.Integer({ minimum: 1, maximum: 5 }) }),
+        body: Type.Object(
+          { capFen: Fen('fen per m² per month'), version: Type.Integer({ minimum: 0 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => saveCap(db, ctxOf(req), req.params.grade, req.body.capFen, req.body.version),
+  );
+
+  app.get(
+    '/api/v1/finance/estates/:estateId/fee-items',
+    { config: { policy: P.readFees }, schema: { tags, params: Type.Object({ estateId: Id }) } },
+    async (req) => listFeeItems(db, ctxOf(req), req.params.estateId),
+  );
+  app.post(
+    '/api/v1/finance/estates/:estateId/fee-items',
+    {
+      config: { policy: P.editFees },
+      schema: {
+        tags,
+        params: Type.Object({ estateId: Id }),
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 50 }),
+            basis: lit(['area_month', 'unit_month', 'one_off'] as const),
+            priceFen: Fen('area_month: fen per m² per month; unit_month: fen per unit per month; one_off: fen'),
+            uses: Type.Optional(Uses),
+            serviceFee: Type.Optional(Type.Boolean({ description: 'the 物业服务费, held to the city cap' })),
+            exemption: Type.Optional(
+              Type.String({ maxLength: 500, description: 'the approval of a price above the cap' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createFeeItem(db, ctxOf(req), req.params.estateId, req.body)),
+  );
+  app.patch(
+    '/api/v1/finance/fee-items/:id',
+    {
+      config: { policy: P.editFees },
+      schema: {
+        tags,
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            priceFen: Type.Optional(Fen('the new price')),
+            uses: Type.Optional(Uses),
+            exemption: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateFeeItem(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/finance/bill-runs',
+    {
+      config: { policy: P.runBills },
+      schema: {
+        tags,
+        summary: 'Bill a period for one estate, or every estate you bill; follow it at /api/v1/jobs/:id',
+        body: Type.Object({ period: Period, estateId: Type.Optional(Id) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => reply.status(202).send(await startBillRun(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/finance/estates/:estateId/bills',
+    {
+      config: { policy: P.readFees },
+      schema: {
+        tags,
+        params: Type.Object({ estateId: Id }),
+        querystring: Type.Object(
+          { period: Period, unpaid: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => estateBills(db, ctxOf(req), req.params.estateId, req.query),
+  );
+  app.get('/api/v1/me/bills', { config: { policy: P.resident }, schema: { tags } }, async (req) => ({
+    items: await myBills(db, ctxOf(req)),
+  }));
+};
