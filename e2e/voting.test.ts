@@ -128,16 +128,31 @@ test('a maintenance-fund vote: announce, vote with a receipt, close without quor
   await pub.context.close();
 });
 
-test('an election for one seat between two candidates named by their units', async () => {
+test('a by-election for one seat between two candidates named by their units', async () => {
   // Two owners other than the demo resident (who owns 1号楼 101, the first unit).
   const [, zhang, li] = await estateOwners(h, 3);
+  // Set-up: one member of the committee in office has moved away, leaving the seat this by-election fills.
+  const member = await h.handle.db
+    .selectFrom('committee_members')
+    .innerJoin('committees', 'committees.id', 'committee_members.committee_id')
+    .select('committee_members.id')
+    .where('committees.status', '=', 'active')
+    .where('committee_members.position', '=', 'member')
+    .executeTakeFirstOrThrow();
+  await h.handle.db
+    .updateTable('committee_members')
+    .set({ left_on: '2026-11-01', left_reason: '房屋已出售' })
+    .where('id', '=', member.id)
+    .execute();
   const org = await draftAndAnnounce({
     item: '3. 选举业主委员会或者更换业主委员会成员',
     title: '增补业主委员会委员',
     opensIn: 20_000,
     closesIn: 45_000,
+    byElection: true,
     candidates: [zhang.label, li.label],
   });
+  await org.page.getByText('补选', { exact: true }).first().waitFor();
   // The server found the owners behind the units: the candidates appear by name.
   await org.page.getByTestId('candidates').getByText(zhang.name).waitFor();
   await org.page.getByTestId('candidates').getByText(li.name).waitFor();

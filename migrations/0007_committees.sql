@@ -16,6 +16,9 @@ ALTER TABLE committees ADD CONSTRAINT committees_term_at_most_5_years CHECK (
   term_start IS NULL OR term_end IS NULL OR (term_end > term_start AND term_end <= (term_start + interval '5 years')::date)
 );
 CREATE UNIQUE INDEX committees_one_active ON committees (estate_id) WHERE status = 'active';
+-- Committees recorded before this had as many seats as members.
+UPDATE committees c SET seats = (SELECT count(*) FROM committee_members m WHERE m.committee_id = c.id)
+WHERE seats IS NULL AND EXISTS (SELECT 1 FROM committee_members m WHERE m.committee_id = c.id);
 
 -- Members get an id of their own: a 物业管理委员会 seats street and community officials who are not owners.
 ALTER TABLE committee_members DROP CONSTRAINT committee_members_pkey;

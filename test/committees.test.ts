@@ -149,6 +149,20 @@ test('an election seats a committee: term at most five years, positions from the
 
 test('members: positions among the seated, a signed commitment, and a departure filled by the first alternate', async () => {
   const c = await current();
+  const full = await committee.post('/api/v1/voting/matters', {
+    estateId,
+    item: 3,
+    title: '补选',
+    body: 'x',
+    proposerKind: 'committee',
+    opensAt: new Date(clock.nowMs() + DAY).toISOString(),
+    closesAt: new Date(clock.nowMs() + 2 * DAY).toISOString(),
+    seats: 1,
+    committeeId: c.id,
+    candidates: [{ unit: owners[40].label, nomination: 'owners' }],
+  });
+  assert.equal(full.statusCode, 400, 'every seat is taken: nothing to fill');
+  assert.equal(full.json().code, 'voting.seats_exceed_vacancies');
   const [director, deputy, member] = c.members;
   const twoDirectors = await committee.post(`/api/v1/committees/${c.id}/positions`, {
     version: c.version,

@@ -233,6 +233,12 @@ test('an election with online and paper ballots: the earlier ballot counts, seri
   const owners = (await votingUnits(t.handle.db, estateId)).filter((u) => u.personId);
   const second = owners.find((u) => u.personId !== owners[0].personId) as (typeof owners)[0];
   const [sitting] = (await committee.get(`/api/v1/estates/${estateId}/committees`)).json();
+  // A member has moved away: one seat to fill.
+  const left = await committee.post(`/api/v1/committee-members/${sitting.members.at(-1).id}/leave`, {
+    version: sitting.version,
+    reason: '房屋已出售',
+  });
+  assert.equal(left.statusCode, 200, left.body);
   const opens = new Date(clock.nowMs() + 60_000);
   const created = await committee.post('/api/v1/voting/matters', {
     estateId,

@@ -71,6 +71,17 @@ export const votingMessages = {
     '每行一处房屋，如“1号楼 101”；公告时核对联名业主是否占专有部分面积和业主人数的 20% 以上',
     'One unit a line, e.g. “1号楼 101”; the announcement checks they hold 20% or more of the area and of the owners',
   ],
+  'vote.electionKind': ['选举类型', 'Kind of election'],
+  'vote.seatsHint': [
+    '业主委员会委员为 5 至 11 人的单数，规模较小的小区可为 3 人',
+    'An owners’ committee has an odd number of members from 5 to 11, or 3 in a small estate',
+  ],
+  'vote.seatsOdd': ['换届选举的应选席位须为单数', 'An election has an odd number of seats'],
+  'vote.byElectionHint': [
+    '补选现任委员会（任期 {term}）的空缺席位，当选者任期至本届届满',
+    'Fills vacancies of the committee in office (term {term}) until the end of its term',
+  ],
+  'vote.petitionCount': ['共 {n} 户：{units}', '{n} units: {units}'],
   'vote.noticeMin': ['议事规则规定至少 {days} 天', 'The assembly rules require at least {days}'],
   'vote.nomination': ['提名方式', 'Nominated by'],
   'vote.statement': ['简介', 'Statement'],

@@ -27,4 +27,20 @@ defineMessages({
   'finance.item_not_found': { 'zh-CN': '收费项目不存在', en: 'No such fee item' },
   'finance.period_invalid': { 'zh-CN': '账期格式应为 YYYY-MM', en: 'A period is written YYYY-MM' },
   'finance.nothing_to_bill': { 'zh-CN': '没有可出账的小区', en: 'There is no estate to bill' },
+  'finance.nothing_owed': { 'zh-CN': '该房屋没有待缴费用', en: 'Nothing is owed for this unit' },
+  'finance.payment_not_found': { 'zh-CN': '支付订单不存在', en: 'No such payment' },
+  'finance.unit_not_found': { 'zh-CN': '房屋不存在', en: 'No such unit' },
+  'finance.amount_mismatch': {
+    'zh-CN': '支付金额与订单不符（订单 {expected} 分，通知 {got} 分），未入账',
+    en: 'The paid amount does not match the order ({expected} fen ordered, {got} fen notified); nothing was booked',
+  },
+  'finance.paid_by_other_transaction': {
+    'zh-CN': '该订单已由另一笔交易支付',
+    en: 'This order was already paid by another transaction',
+  },
+  'finance.bad_signature': { 'zh-CN': '支付通知签名无效', en: 'The payment notice is not correctly signed' },
+  'finance.voucher_used': {
+    'zh-CN': '凭证号 {voucher} 已用于另一笔收款',
+    en: 'Voucher {voucher} was already used for another payment',
+  },
 });

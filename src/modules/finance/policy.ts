@@ -11,5 +11,7 @@ export const financePolicy = {
   editFees: ['company_admin', 'project_manager'],
   /** A company bills its own estates; the city regulator may bill the whole city in one run. */
   runBills: ['company_admin', 'city_regulator'],
+  /** Cash and transfers taken at the company's desk. */
+  desk: COMPANY,
   resident: ['resident'],
 } as const satisfies Record<string, 'authenticated' | 'public' | readonly Role[]>;

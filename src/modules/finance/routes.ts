@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { startBillRun } from './bill-run.ts';
 import { estateBills, myBills } from './bills.ts';
 import { createFeeItem, listCaps, listFeeItems, saveCap, updateFeeItem } from './fees.ts';
+import { acceptNotice, receiptOf, recordDeskPayment, startOnlinePayment } from './payments.ts';
 import { financePolicy as P } from './policy.ts';
+import { type ProviderNotice, signNotice, verifyNotice } from './provider.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
@@ -117,4 +121,116 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/me/bills', { config: { policy: P.resident }, schema: { tags } }, async (req) => ({
     items: await myBills(db, ctxOf(req)),
   }));
+  app.post(
+    '/api/v1/me/payments',
+    {
+      config: { policy: P.resident },
+      schema: {
+        tags,
+        summary: 'Pay for one of your units online: what it owes, or more (kept as a prepayment)',
+        body: Type.Object(
+          {
+            unitId: Id,
+            channel: lit(['wechat', 'alipay'] as const),
+            amountFen: Type.Optional(Fen('the amount; by default what the unit owes')),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const started = await startOnlinePayment(db, ctxOf(req), req.body);
+      const payUrl = app.config.paySimulator ? `/api/v1/finance/sim-pay/${started.outTradeNo}` : null;
+      return reply.status(201).send({ ...started, payUrl });
+    },
+  );
+
+  const Notice = Type.Object(
+    {
+      outTradeNo: Type.String({ minLength: 1, maxLength: 64 }),
+      transactionId: Type.String({ minLength: 1, maxLength: 64 }),
+      amountFen: Type.Integer({ minimum: 1 }),
+      status: lit(['SUCCESS', 'FAIL'] as const),
+    },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/v1/finance/payments/notify/:channel',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: "The payment provider's notice (signed in the x-anju-signature header); idempotent",
+        params: Type.Object({ channel: lit(['wechat', 'alipay'] as const) }),
+        body: Notice,
+      },
+    },
+    async (req) => {
+      if (!verifyNotice(app.config.paySecret, req.body, req.headers['x-anju-signature'] as string | undefined))
+        throw new DomainError('finance.bad_signature', 401);
+      const ctx = { ...ctxOf(req), actor: { ...req.actor, displayName: `${req.params.channel} notify` } };
+      const res = await acceptNotice(db, ctx, req.params.channel, req.body);
+      return { code: 'SUCCESS', receiptNo: res.receiptNo };
+    },
+  );
+  app.post(
+    '/api/v1/finance/sim-pay/:outTradeNo',
+    {
+      config: { policy: P.resident },
+      schema: {
+        tags,
+        summary: 'Development only: the simulated provider takes the money and sends its signed notice',
+        params: Type.Object({ outTradeNo: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (req) => {
+      if (!app.config.paySimulator) throw notFound();
+      const p = await db
+        .selectFrom('payments')
+        .select(['id', 'channel', 'amount_fen', 'payer'])
+        .where('out_trade_no', '=', req.params.outTradeNo)
+        .executeTakeFirst();
+      if (!p || p.payer !== req.actor.accountId || (p.channel !== 'wechat' && p.channel !== 'alipay'))
+        throw notFound('finance.payment_not_found');
+      const notice: ProviderNotice = {
+        outTradeNo: req.params.outTradeNo,
+        transactionId: `SIM${randomBytes(8).toString('hex').toUpperCase()}`,
+        amountFen: Number(p.amount_fen),
+        status: 'SUCCESS',
+      };
+      // Delivered through the notify route itself, signature and all, as the provider's server would.
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/finance/payments/notify/${p.channel}`,
+        payload: notice,
+        headers: { 'x-anju-signature': signNotice(app.config.paySecret, notice) },
+      });
+      return { paymentId: p.id, notified: res.statusCode, ...(res.json() as object) };
+    },
+  );
+  app.post(
+    '/api/v1/finance/payments/desk',
+    {
+      config: { policy: P.desk },
+      schema: {
+        tags,
+        summary: 'Cash or a transfer taken at the desk, with its voucher number (a repeat is the same payment)',
+        body: Type.Object(
+          {
+            unitId: Id,
+            channel: lit(['cash', 'transfer'] as const),
+            amountFen: Fen('the amount received'),
+            voucherNo: Type.String({ minLength: 1, maxLength: 64 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordDeskPayment(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/finance/payments/:id/receipt',
+    { config: { policy: 'authenticated' }, schema: { tags, params: Type.Object({ id: Id }) } },
+    async (req) => receiptOf(db, ctxOf(req), req.params.id),
+  );
 };

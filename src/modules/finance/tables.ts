@@ -68,7 +68,34 @@ export interface FinanceTables {
     entry_id: string | null;
     created_at: Generated<Date>;
   };
+  payments: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    channel: PaymentChannel;
+    amount_fen: ColumnType<number, number, never>;
+    status: Generated<'pending' | 'paid' | 'closed'>;
+    out_trade_no: string;
+    provider_txn: string | null;
+    receipt_no: string | null;
+    entry_id: string | null;
+    payer: string | null;
+    created_at: Generated<Date>;
+    paid_at: Date | null;
+  };
+  payment_allocations: {
+    payment_id: string;
+    bill_id: string;
+    amount_fen: ColumnType<number, number, never>;
+  };
+  receipt_counters: {
+    estate_id: string;
+    year: number;
+    last: Generated<number>;
+  };
 }
+
+export type PaymentChannel = 'wechat' | 'alipay' | 'cash' | 'transfer';
 
 declare module '../../kernel/db.ts' {
   interface Database extends FinanceTables {}

@@ -5,6 +5,7 @@ import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import {
   checkPositions,
+  committeeForUpdate,
   insertMembers,
   listCommittees,
   ownersAmong,
@@ -107,7 +108,8 @@ export async function signCommitment(db: Executor, ctx: RequestContext, memberId
     const m = await trx.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
     if (!m) throw notFound();
     const self = ctx.actor.kind === 'resident' && !!m.person_id && ctx.actor.personId === m.person_id;
-    if (!self) await runnable(trx, ctx, m.committee_id);
+    const c = self ? await committeeForUpdate(trx, m.committee_id) : await runnable(trx, ctx, m.committee_id);
+    if (c.status !== 'active') throw new DomainError('registry.committee_not_active', 409);
     if (m.left_on) throw new DomainError('registry.member_already_left', 409);
     if (m.commitment_signed_at) throw new DomainError('registry.commitment_signed', 409);
     const at = clock.now();
@@ -120,6 +122,7 @@ export async function signCommitment(db: Executor, ctx: RequestContext, memberId
       action: 'committee.commitment',
       entityType: 'committee',
       entityId: m.committee_id,
+      estateId: c.estate_id,
       after: { member: m.name, self, text },
     });
     return { signedAt: at.toISOString() };

@@ -90,6 +90,7 @@ export async function listCommittees(db: Executor, ctx: RequestContext, estateId
             id: h.id,
             toCommittee: h.to_committee,
             items: h.items,
+            handedBy: h.handed_by,
             handedAt: h.handed_at.toISOString(),
             receivedAt: h.received_at?.toISOString() ?? null,
           }

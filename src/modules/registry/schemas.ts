@@ -369,6 +369,7 @@ export const Committee = Type.Object({
       items: Type.Array(
         Type.Object({ name: Type.String(), quantity: Type.Integer(), note: Type.Optional(Type.String()) }),
       ),
+      handedBy: Nullable(Type.String()),
       handedAt: Type.String(),
       receivedAt: Nullable(Type.String()),
     }),

@@ -108,6 +108,9 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
     if (input.committeeId) {
       const c = await committeeForUpdate(trx, input.committeeId);
       if (c.estate_id !== estate.id || c.status !== 'active') throw new DomainError('voting.committee_invalid', 400);
+      const vacancies = (c.seats ?? c.seated.length) - c.seated.length;
+      if (election && (input.seats ?? 0) > vacancies)
+        throw new DomainError('voting.seats_exceed_vacancies', 400, { vacancies });
     }
     const candidates = election ? await candidatePersons(trx, estate.id, input.candidates ?? []) : [];
     const id = newId();

@@ -121,6 +121,10 @@ defineMessages({
     'zh-CN': '业主委员会委员应为 5 至 11 人的单数（小区规模较小的可为 3 人）；补选请选择所属委员会',
     en: 'A committee has an odd number of seats from 5 to 11 (3 in a small estate); for a by-election choose the committee',
   },
+  'voting.seats_exceed_vacancies': {
+    'zh-CN': '补选名额不能超过委员会现有空缺（{vacancies} 名）',
+    en: 'A by-election fills at most the committee’s {vacancies} vacant seats',
+  },
   'voting.not_an_election': { 'zh-CN': '该事项不是委员选举', en: 'This matter is not an election' },
   'voting.already_seated': { 'zh-CN': '当选委员已就任', en: 'The elected have already been seated' },
   'voting.runoff_needed': {

@@ -297,6 +297,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; logins: Demo
         kind: 'owners_committee',
         term_start: '2025-01-01',
         term_end: '2029-12-31',
+        seats: members.length,
       })
       .execute();
     await trx

@@ -6,7 +6,7 @@ import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { Estate } from '../../types.ts';
 import { ELECTION_ITEM, ITEMS, MATTERS, RULES, type Rules } from '../../voting/types.ts';
-import { CandidatesField } from './CandidatesField.tsx';
+import { ElectionFields } from './ElectionFields.tsx';
 
 interface Values {
   estateId: string;
@@ -18,6 +18,8 @@ interface Values {
   opensAt: Dayjs;
   closesAt: Dayjs;
   seats?: number;
+  /** A by-election: the committee in office whose vacancies it fills. */
+  committeeId?: string;
   candidates?: { unit: string; nomination: string; statement?: string }[];
   /** One unit label a line. */
   petitionUnits?: string;
@@ -26,7 +28,7 @@ interface Values {
 const PROPOSERS = ['committee', 'petition', 'street', 'community'] as const;
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
-/** 发起表决: a draft matter; for an election (item 3) also its seats and candidates. */
+/** 发起表决: a draft matter; for an election (item 3) also its kind, seats and candidates. */
 export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated(id: string): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -67,6 +69,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
           opensAt: v.opensAt.toISOString(),
           closesAt: v.closesAt.toISOString(),
           ...(election ? { seats: v.seats, candidates: v.candidates ?? [] } : {}),
+          ...(election && v.committeeId ? { committeeId: v.committeeId } : {}),
         },
       });
       message.success(t('vote.created'));
@@ -80,12 +83,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
 
   return (
     <Modal open title={t('vote.new')} width={720} onCancel={props.onClose} onOk={submit} confirmLoading={busy}>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ proposerKind: 'committee', seats: 1 }}
-        data-testid="new-matter-form"
-      >
+      <Form form={form} layout="vertical" initialValues={{ proposerKind: 'committee' }} data-testid="new-matter-form">
         <Form.Item name="estateId" label={t('vote.estate')} rules={required}>
           <Select options={props.estates.map((e) => ({ value: e.id, label: e.name }))} data-testid="estate-select" />
         </Form.Item>
@@ -130,14 +128,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
             <Input.TextArea rows={4} placeholder={'1号楼 101\n1号楼 102'} data-testid="petition-units" />
           </Form.Item>
         )}
-        {item === ELECTION_ITEM && (
-          <>
-            <Form.Item name="seats" label={t('vote.seats')} rules={required}>
-              <InputNumber min={1} max={21} />
-            </Form.Item>
-            <CandidatesField />
-          </>
-        )}
+        {item === ELECTION_ITEM && <ElectionFields estateId={estateId} />}
       </Form>
     </Modal>
   );
