@@ -14,6 +14,10 @@ export interface Config {
   /** Run the job worker in this process. */
   worker: boolean;
   logLevel: string;
+  /** The simulated WeChat Pay / Alipay provider (its pay page and signed callbacks); never in production. */
+  paySimulator: boolean;
+  /** The key payment callbacks are signed with (the provider's API key in production). */
+  paySecret: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ANJU_SECURE_COOKIES === '1',
     worker: env.ANJU_WORKER !== '0',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    paySimulator: mode !== 'production' && env.ANJU_PAY_SIMULATOR !== '0',
+    paySecret: env.ANJU_PAY_SECRET ?? (mode === 'production' ? '' : 'anju-simulated-provider-key'),
   };
 }
