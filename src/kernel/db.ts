@@ -159,3 +159,7 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
     close: () => pool.end(),
   };
 }
+
+/** Runs fn in the caller's transaction if there is one, else in a new one: for use cases other modules compose. */
+export const inTransaction = <T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> =>
+  db.isTransaction ? fn(db) : db.transaction().execute(fn);

@@ -133,7 +133,11 @@ export async function createApiToken(db: Executor, accountId: string, name: stri
  * A request context acting as an account, named by username or id, for work the server does itself on someone's
  * behalf (demo seeds, background jobs); null if there is no such account.
  */
-export async function contextAs(db: Db, who: string, by: 'username' | 'id' = 'username'): Promise<RequestContext | null> {
+export async function contextAs(
+  db: Db,
+  who: string,
+  by: 'username' | 'id' = 'username',
+): Promise<RequestContext | null> {
   const a = await db
     .selectFrom('accounts')
     .select(['id', 'kind', 'display_name', 'person_id'])

@@ -43,4 +43,37 @@ defineMessages({
     'zh-CN': '凭证号 {voucher} 已用于另一笔收款',
     en: 'Voucher {voucher} was already used for another payment',
   },
+  'finance.fund_rate_missing': {
+    'zh-CN': '尚未设置“{use}”类房屋的维修资金交存标准',
+    en: 'No maintenance-fund rate is set for units of use "{use}"',
+  },
+  'finance.initial_deposit_paid': {
+    'zh-CN': '该房屋已交存首期维修资金',
+    en: 'This unit’s initial deposit is already paid',
+  },
+  'finance.application_not_found': { 'zh-CN': '维修资金使用申请不存在', en: 'No such fund-use application' },
+  'finance.application_state': {
+    'zh-CN': '申请当前状态为“{state}”，不能进行此操作',
+    en: 'The application is {state}: this step is not possible now',
+  },
+  'finance.emergency_no_vote': {
+    'zh-CN': '应急使用由业主委员会或街道确认，无需表决',
+    en: 'An emergency use is confirmed by the committee or the street office, not voted on',
+  },
+  'finance.not_emergency': {
+    'zh-CN': '非应急使用须经业主表决',
+    en: 'Only an emergency use may be confirmed without a vote',
+  },
+  'finance.vote_not_final': {
+    'zh-CN': '业主表决结果尚未公示',
+    en: 'The owners’ vote has not been published yet',
+  },
+  'finance.fund_insufficient': {
+    'zh-CN': '{count} 户分户账余额不足以承担分摊金额，请先续筹',
+    en: '{count} units cannot cover their share from their sub-accounts; they must top up first',
+  },
+  'finance.redeposit_notice': {
+    'zh-CN': '【维修资金续筹】您的房屋 {unit} 维修资金余额已不足首期交存额的 30%，请按规定续筹。',
+    en: '[Maintenance fund] The fund balance of {unit} is below 30% of its initial deposit; please top it up.',
+  },
 });

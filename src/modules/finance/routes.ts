@@ -9,6 +9,7 @@ import { createFeeItem, listCaps, listFeeItems, saveCap, updateFeeItem } from '.
 import { acceptNotice, receiptOf, recordDeskPayment, startOnlinePayment } from './payments.ts';
 import { financePolicy as P } from './policy.ts';
 import { type ProviderNotice, signNotice, verifyNotice } from './provider.ts';
+import { fundRoutes } from './routes-fund.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
@@ -20,6 +21,7 @@ const Uses = Type.Array(lit(['residence', 'shop', 'parking', 'other'] as const),
 export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
   const tags = ['finance'];
+  await app.register(fundRoutes);
 
   app.get('/api/v1/finance/fee-caps', { config: { policy: P.readCaps }, schema: { tags } }, async () => listCaps(db));
   app.put(

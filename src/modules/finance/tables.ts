@@ -93,7 +93,71 @@ export interface FinanceTables {
     year: number;
     last: Generated<number>;
   };
+  fund_rates: {
+    use: string;
+    rate_fen: number;
+    version: Generated<number>;
+    updated_by: string | null;
+    updated_at: Generated<Date>;
+  };
+  fund_custody: {
+    estate_id: string;
+    custodian: Generated<'authority' | 'assembly'>;
+    transferred_at: Date | null;
+    resolution: string | null;
+  };
+  fund_deposits: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    kind: 'initial' | 'redeposit';
+    area: ColumnType<number, number, never>;
+    rate_fen: number;
+    amount_fen: ColumnType<number, number, never>;
+    voucher: string;
+    entry_id: string;
+    paid_at: Date;
+  };
+  fund_applications: {
+    id: string;
+    estate_id: string;
+    region_path: string;
+    project: string;
+    description: string;
+    budget_fen: ColumnType<number, number, never>;
+    scope_kind: 'estate' | 'buildings' | 'units';
+    scope_ids: ColumnType<string[], string[], string[]>;
+    emergency: Emergency | null;
+    state: Generated<FundUseState>;
+    matter_id: string | null;
+    confirmed_by: string | null;
+    contractor: string | null;
+    contract_no: string | null;
+    accepted_note: string | null;
+    entry_id: string | null;
+    created_by: string | null;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  fund_shares: {
+    application_id: string;
+    unit_id: string;
+    area: ColumnType<number, number, never>;
+    fen: ColumnType<number, number, never>;
+  };
 }
+
+export type Emergency = 'elevator' | 'fire' | 'facade' | 'leak' | 'drainage';
+export type FundUseState =
+  | 'draft'
+  | 'voting'
+  | 'approved'
+  | 'rejected'
+  | 'contracted'
+  | 'accepted'
+  | 'disbursed'
+  | 'cancelled';
 
 export type PaymentChannel = 'wechat' | 'alipay' | 'cash' | 'transfer';
 

@@ -1,6 +1,8 @@
 import './messages.ts';
 import './tables.ts';
 
+export { createMatter } from './matters.ts';
+export { decisionOf } from './queries.ts';
 /** The voting module: owners' joint decisions under Civil Code art. 278. */
 export { votingRoutes } from './routes.ts';
 export { seedVotingDemo } from './seed.ts';

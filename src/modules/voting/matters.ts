@@ -1,6 +1,6 @@
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
-import type { Executor } from '../../kernel/db.ts';
+import { type Executor, inTransaction } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -104,7 +104,7 @@ export async function createMatter(db: Executor, ctx: RequestContext, input: Mat
   const rules = await rulesOf(db, estate.id);
   if (input.noticeDays !== undefined && input.noticeDays < rules.noticeDays)
     throw new DomainError('voting.notice_below_rules', 400, { days: rules.noticeDays });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (input.committeeId) {
       const c = await committeeForUpdate(trx, input.committeeId);
       if (c.estate_id !== estate.id || c.status !== 'active') throw new DomainError('voting.committee_invalid', 400);

@@ -155,3 +155,14 @@ export async function rollObjections(db: Executor, ctx: RequestContext, id: stri
     .execute();
   return rows.map((r) => ({ units: r.units.map((u) => u.label), area: Number(r.area), objection: r.objection }));
 }
+
+/**
+ * Where another module's decision stands (the maintenance fund's use, a public-revenue spending): the matter's
+ * phase and, once counted, its outcome; `final` once the result is published.
+ */
+export async function decisionOf(db: Executor, matterId: string) {
+  const m = await db.selectFrom('matters').selectAll().where('id', '=', matterId).executeTakeFirstOrThrow();
+  const phase = phaseOf(m);
+  const outcome = (m.result as { outcome?: 'PASS' | 'FAIL' | 'NO_QUORUM' } | null)?.outcome ?? null;
+  return { phase, outcome, final: phase === 'published' || phase === 'archived' };
+}

@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { audit } from '../../kernel/audit.ts';
+import type { Role } from '../../kernel/auth/roles.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { effectiveArea } from '../registry/index.ts';
+import { estateFor } from './fees.ts';
+import { post } from './ledger.ts';
+
+/** The housing authority keeps the fund (and takes deposits) until the owners' assembly takes it over. */
+export const FUND_KEEPERS: Role[] = ['city_regulator', 'district_regulator'];
+
+export async function listFundRates(db: Executor) {
+  const rows = await db.selectFrom('fund_rates').selectAll().orderBy('use').execute();
+  return rows.map((r) => ({ use: r.use, rateFen: r.rate_fen, version: r.version }));
+}
+
+export async function saveFundRate(db: Executor, ctx: RequestContext, use: string, rateFen: number, version: number) {
+  return db.transaction().execute(async (trx) => {
+    const saved =
+      version === 0
+        ? await trx
+            .insertInto('fund_rates')
+            .values({ use, rate_fen: rateFen, updated_by: ctx.actor.accountId })
+            .onConflict((oc) => oc.doNothing())
+            .returning('version')
+            .executeTakeFirst()
+        : await trx
+            .updateTable('fund_rates')
+            .set((eb) => ({ rate_fen: rateFen, version: eb('version', '+', 1), updated_at: clock.now() }))
+            .where('use', '=', use)
+            .where('version', '=', version)
+            .returning('version')
+            .executeTakeFirst();
+    if (!saved) throw versionConflict();
+    await audit(trx, ctx, { action: 'fund_rate.save', entityType: 'fund_rate', entityId: use, after: { rateFen } });
+    return { use, rateFen, version: saved.version };
+  });
+}
+
+/** Area (0.01 m²) × fen per m², rounded half up to the fen. */
+export const depositFor = (area: number, rateFen: number) =>
+  Number((2n * BigInt(area) * BigInt(rateFen) + 100n) / 200n);
+
+/**
+ * A deposit paid into a unit's sub-account, with the bank's voucher: the initial one (building area × the city's
+ * rate for the unit's use, once per unit) or a re-deposit (续筹) of a given amount. The same voucher is one deposit.
+ */
+export async function recordDeposit(
+  db: Db,
+  ctx: RequestContext,
+  input: { unitId: string; kind: 'initial' | 'redeposit'; voucher: string; amountFen?: number },
+) {
+  const unit = await db.selectFrom('units').selectAll().where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit) throw notFound('finance.unit_not_found');
+  await estateFor(db, ctx, unit.estate_id, FUND_KEEPERS);
+  const { area } = effectiveArea(unit);
+  let rate = 0;
+  let amount = input.amountFen ?? 0;
+  if (input.kind === 'initial') {
+    const r = await db.selectFrom('fund_rates').select('rate_fen').where('use', '=', unit.use).executeTakeFirst();
+    if (!r) throw new DomainError('finance.fund_rate_missing', 400, { use: unit.use });
+    rate = r.rate_fen;
+    amount = depositFor(Number(area), rate);
+  } else if (!amount) throw new DomainError('ledger.amount_invalid', 400);
+  return db.transaction().execute(async (trx) => {
+    const again = await trx
+      .selectFrom('fund_deposits')
+      .selectAll()
+      .where('estate_id', '=', unit.estate_id)
+      .where('voucher', '=', input.voucher)
+      .executeTakeFirst();
+    if (again) {
+      if (again.unit_id !== unit.id || Number(again.amount_fen) !== amount)
+        throw new DomainError('finance.voucher_used', 409, { voucher: input.voucher });
+      return { id: again.id, amountFen: amount, replayed: true };
+    }
+    if (input.kind === 'initial') {
+      const paid = await trx
+        .selectFrom('fund_deposits')
+        .select('id')
+        .where('unit_id', '=', unit.id)
+        .where('kind', '=', 'initial')
+        .executeTakeFirst();
+      if (paid) throw new DomainError('finance.initial_deposit_paid', 409);
+    }
+    const entry = await post(trx, ctx, {
+      estateId: unit.estate_id,
+      kind: input.kind === 'initial' ? 'fund_deposit' : 'fund_redeposit',
+      memo: input.kind === 'initial' ? '首期维修资金' : '续筹维修资金',
+      idempotencyKey: `fund-deposit:${input.voucher}`,
+      document: input.voucher,
+      legs: [
+        { account: { code: 'fund_bank' }, amount },
+        { account: { code: 'fund_unit', unitId: unit.id }, amount: -amount },
+      ],
+    });
+    const id = newId();
+    await trx
+      .insertInto('fund_deposits')
+      .values({
+        id,
+        estate_id: unit.estate_id,
+        unit_id: unit.id,
+        kind: input.kind,
+        area: Number(area),
+        rate_fen: rate,
+        amount_fen: amount,
+        voucher: input.voucher,
+        entry_id: entry.id,
+        paid_at: clock.now(),
+      })
+      .execute();
+    await audit(trx, ctx, {
+      action: 'fund.deposit',
+      entityType: 'unit',
+      entityId: unit.id,
+      estateId: unit.estate_id,
+      after: { kind: input.kind, amountFen: amount, voucher: input.voucher },
+    });
+    return { id, amountFen: amount, replayed: false };
+  });
+}
+
+/**
+ * Each unit's fund balance (on its own, credit side: what the owners have in it) beside its initial deposit, for
+ * the units given; `low` when below 30 % of the initial deposit, the line for a 续筹 notice.
+ */
+export async function unitFundBalances(db: Executor, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  const rows = await sql<{ unit_id: string; balance: string; initial: string | null }>`
+    SELECT u.id AS unit_id, coalesce(-a.balance, 0)::text AS balance, d.amount_fen::text AS initial
+    FROM unnest(${unitIds}::uuid[]) AS u(id)
+    LEFT JOIN ledger_accounts a ON a.unit_id = u.id AND a.code = 'fund_unit'
+    LEFT JOIN fund_deposits d ON d.unit_id = u.id AND d.kind = 'initial'`.execute(db);
+  return rows.rows.map((r) => {
+    const balance = Number(r.balance);
+    const initial = r.initial === null ? null : Number(r.initial);
+    // 30 % by cross-multiplication: 10 × balance < 3 × initial
+    return {
+      unitId: r.unit_id,
+      balanceFen: balance,
+      initialFen: initial,
+      low: initial !== null && 10 * balance < 3 * initial,
+    };
+  });
+}
+
+/** The owner's view: each of their units' balance and its movements, newest first. */
+export async function myFund(db: Executor, ctx: RequestContext) {
+  if (!ctx.actor.personId) throw forbidden();
+  const units = await db
+    .selectFrom('unit_owners')
+    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(['units.id', sql<string>`buildings.name || ' ' || units.number`.as('label')])
+    .where('unit_owners.person_id', '=', ctx.actor.personId)
+    .execute();
+  const balances = await unitFundBalances(
+    db,
+    units.map((u) => u.id),
+  );
+  return Promise.all(
+    units.map(async (u) => {
+      const history = await sql<{ posted_at: Date; kind: string; memo: string; amount: string }>`
+        SELECT e.posted_at, e.kind, e.memo, (-l.amount)::text AS amount
+        FROM ledger_accounts a
+        JOIN journal_entries e ON e.account_ids @> ARRAY[a.id]
+        CROSS JOIN LATERAL unnest(e.account_ids, e.amounts) AS l(id, amount)
+        WHERE a.unit_id = ${u.id} AND a.code = 'fund_unit' AND l.id = a.id
+        ORDER BY e.posted_at DESC LIMIT 100`.execute(db);
+      return {
+        unitId: u.id,
+        label: u.label,
+        ...balances.find((b) => b.unitId === u.id),
+        history: history.rows.map((h) => ({
+          at: h.posted_at.toISOString(),
+          kind: h.kind,
+          memo: h.memo,
+          amountFen: Number(h.amount),
+        })),
+      };
+    }),
+  );
+}
+
+/** The regulator's and committee's view of an estate's fund: its total, who keeps it, units running low. */
+export async function estateFund(db: Executor, ctx: RequestContext, estateId: string) {
+  await estateFor(db, ctx, estateId, [
+    ...FUND_KEEPERS,
+    'street_office',
+    'community',
+    'committee_member',
+    'company_admin',
+  ]);
+  const [bank, custody, units] = await Promise.all([
+    db
+      .selectFrom('ledger_accounts')
+      .select('balance')
+      .where('estate_id', '=', estateId)
+      .where('code', '=', 'fund_bank')
+      .executeTakeFirst(),
+    db.selectFrom('fund_custody').selectAll().where('estate_id', '=', estateId).executeTakeFirst(),
+    db.selectFrom('units').select('id').where('estate_id', '=', estateId).execute(),
+  ]);
+  const balances = await unitFundBalances(
+    db,
+    units.map((u) => u.id),
+  );
+  return {
+    estateId,
+    totalFen: Number(bank?.balance ?? 0),
+    custodian: custody?.custodian ?? 'authority',
+    units: balances.length,
+    deposited: balances.filter((b) => b.initialFen !== null).length,
+    low: balances.filter((b) => b.low).map((b) => b.unitId),
+  };
+}

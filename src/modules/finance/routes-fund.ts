@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf } from '../../kernel/http.ts';
+import { estateFund, FUND_KEEPERS, listFundRates, myFund, recordDeposit, saveFundRate } from './fund.ts';
+import {
+  applyForFundUse,
+  confirmEmergency,
+  disburse,
+  FUND_APPLICANTS,
+  getFundUse,
+  recordAcceptance,
+  recordContract,
+  requestApproval,
+  settleVote,
+} from './fund-use.ts';
+
+const Id = Type.String({ format: 'uuid' });
+const IdParams = Type.Object({ id: Id });
+const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
+const Version = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** The maintenance fund: rates, deposits, balances and statements, and its use from application to payment. */
+export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db;
+  const tags = ['maintenance fund'];
+  const READERS = [...FUND_APPLICANTS, ...FUND_KEEPERS, 'community'] as const;
+
+  app.get('/api/v1/finance/fund-rates', { config: { policy: 'authenticated' }, schema: { tags } }, async () =>
+    listFundRates(db),
+  );
+  app.put(
+    '/api/v1/finance/fund-rates/:use',
+    {
+      config: { policy: ['city_regulator'] },
+      schema: {
+        tags,
+        summary: 'The deposit rate for a use, fen per m² of building area',
+        params: Type.Object({ use: lit(['residence', 'shop', 'parking', 'other'] as const) }),
+        body: Type.Object(
+          { rateFen: Type.Integer({ minimum: 1, maximum: 1_000_000 }), version: Type.Integer({ minimum: 0 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => saveFundRate(db, ctxOf(req), req.params.use, req.body.rateFen, req.body.version),
+  );
+  app.post(
+    '/api/v1/finance/fund-deposits',
+    {
+      config: { policy: FUND_KEEPERS },
+      schema: {
+        tags,
+        summary: 'A deposit into a unit’s sub-account: the initial one (area × rate) or a 续筹 of a given amount',
+        body: Type.Object(
+          {
+            unitId: Id,
+            kind: lit(['initial', 'redeposit'] as const),
+            voucher: Text(64),
+            amountFen: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordDeposit(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/finance/estates/:id/fund',
+    { config: { policy: READERS }, schema: { tags, params: IdParams } },
+    async (req) => estateFund(db, ctxOf(req), req.params.id),
+  );
+  app.get('/api/v1/me/fund', { config: { policy: ['resident'] }, schema: { tags } }, async (req) =>
+    myFund(db, ctxOf(req)),
+  );
+
+  const base = '/api/v1/finance/fund-applications';
+  app.post(
+    base,
+    {
+      config: { policy: FUND_APPLICANTS },
+      schema: {
+        tags,
+        body: Type.Object(
+          {
+            estateId: Id,
+            project: Text(100),
+            description: Text(5000),
+            budgetFen: Type.Integer({ minimum: 1, maximum: 100_000_000_000 }),
+            scopeKind: lit(['estate', 'buildings', 'units'] as const),
+            scopeIds: Type.Optional(Type.Array(Id, { maxItems: 5000 })),
+            emergency: Type.Optional(lit(['elevator', 'fire', 'facade', 'leak', 'drainage'] as const)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applyForFundUse(db, ctxOf(req), req.body)),
+  );
+  app.get(`${base}/:id`, { config: { policy: READERS }, schema: { tags, params: IdParams } }, async (req) =>
+    getFundUse(db, ctxOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/:id/vote`,
+    {
+      config: { policy: FUND_APPLICANTS },
+      schema: {
+        tags,
+        summary: 'Draft the owners’ vote (art. 278 item 5) over the units in scope',
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            opensAt: Type.String({ format: 'date-time' }),
+            closesAt: Type.String({ format: 'date-time' }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => requestApproval(db, ctxOf(req), req.params.id, req.body),
+  );
+  for (const [path, run] of [
+    ['confirm-emergency', confirmEmergency],
+    ['decide', settleVote],
+    ['disburse', disburse],
+  ] as const)
+    app.post(
+      `${base}/:id/${path}`,
+      { config: { policy: [...FUND_APPLICANTS, ...FUND_KEEPERS] }, schema: { tags, params: IdParams, body: Version } },
+      async (req) => run(db, ctxOf(req), req.params.id, req.body.version),
+    );
+  app.post(
+    `${base}/:id/contract`,
+    {
+      config: { policy: FUND_APPLICANTS },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          { version: Type.Integer({ minimum: 1 }), contractor: Text(100), contractNo: Text(64) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => recordContract(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/acceptance`,
+    {
+      config: { policy: FUND_APPLICANTS },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), note: Text(2000) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => recordAcceptance(db, ctxOf(req), req.params.id, req.body),
+  );
+};
