@@ -19,7 +19,9 @@ export const ACCOUNTS = {
   fees_receivable: { kind: 'asset', perUnit: true, mayGoNegative: true },
   prepayments: { kind: 'liability', perUnit: true, mayGoNegative: false },
   company_revenue: { kind: 'revenue', perUnit: false, mayGoNegative: true },
-  public_revenue: { kind: 'liability', perUnit: false, mayGoNegative: true },
+  // 公共收益 has a bank account of its own; what is in it belongs to the owners, and never goes below zero
+  public_bank: { kind: 'asset', perUnit: false, mayGoNegative: false },
+  public_revenue: { kind: 'liability', perUnit: false, mayGoNegative: false },
   payables: { kind: 'liability', perUnit: false, mayGoNegative: true },
   fund_bank: { kind: 'asset', perUnit: false, mayGoNegative: false },
   fund_unit: { kind: 'liability', perUnit: true, mayGoNegative: false },

@@ -76,4 +76,32 @@ defineMessages({
     'zh-CN': '【维修资金续筹】您的房屋 {unit} 维修资金余额已不足首期交存额的 30%，请按规定续筹。',
     en: '[Maintenance fund] The fund balance of {unit} is below 30% of its initial deposit; please top it up.',
   },
+  'finance.cost_share_too_large': {
+    'zh-CN': '成本分成不得达到或超过收入总额',
+    en: 'The cost share must be less than the gross income',
+  },
+  'finance.income_recorded': { 'zh-CN': '该笔收入已登记', en: 'This income is already recorded' },
+  'finance.approval_invalid': {
+    'zh-CN': '所引用的业主表决不属于本小区、尚未公示或未通过',
+    en: 'The vote cited is not this estate’s, not yet published, or did not pass',
+  },
+  'finance.approval_required': {
+    'zh-CN': '支出须有业主表决或业主委员会决议作为依据',
+    en: 'A spending needs an owners’ vote or a committee decision behind it',
+  },
+  'finance.spending_not_found': { 'zh-CN': '支出事项不存在', en: 'No such spending' },
+  'finance.spending_state': { 'zh-CN': '该支出当前不能进行此操作', en: 'This spending cannot take that step now' },
+  'finance.publicity_running': {
+    'zh-CN': '公示期至 {until} 结束，公示期满后方可支付',
+    en: 'The 公示 period runs until {until}; the payment can be made after it',
+  },
+  'finance.cosign_needed': {
+    'zh-CN': '共管账户须经社区会签后方可支付',
+    en: 'A co-managed account needs the community’s co-signature first',
+  },
+  'finance.no_surplus': { 'zh-CN': '本年度没有可转存的结余', en: 'There is no surplus to transfer for the year' },
+  'finance.transfer_done': {
+    'zh-CN': '{year} 年度结余已转存',
+    en: 'The surplus of {year} has already been transferred',
+  },
 });

@@ -10,6 +10,7 @@ import { acceptNotice, receiptOf, recordDeskPayment, startOnlinePayment } from '
 import { financePolicy as P } from './policy.ts';
 import { type ProviderNotice, signNotice, verifyNotice } from './provider.ts';
 import { fundRoutes } from './routes-fund.ts';
+import { publicRevenueRoutes } from './routes-public.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
@@ -22,6 +23,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
   const tags = ['finance'];
   await app.register(fundRoutes);
+  await app.register(publicRevenueRoutes);
 
   app.get('/api/v1/finance/fee-caps', { config: { policy: P.readCaps }, schema: { tags } }, async () => listCaps(db));
   app.put(

@@ -146,6 +146,42 @@ export interface FinanceTables {
     area: ColumnType<number, number, never>;
     fen: ColumnType<number, number, never>;
   };
+  public_revenue_settings: {
+    estate_id: string;
+    co_managed: Generated<boolean>;
+    publicity_days: Generated<number>;
+    version: Generated<number>;
+  };
+  public_incomes: {
+    id: string;
+    estate_id: string;
+    source: 'parking' | 'advertising' | 'venue' | 'other';
+    description: string;
+    gross_fen: ColumnType<number, number, never>;
+    cost_fen: ColumnType<number, number, never>;
+    evidence: string;
+    received_on: string;
+    entry_id: string;
+    recorded_by: string | null;
+  };
+  public_spendings: {
+    id: string;
+    estate_id: string;
+    item: string;
+    description: string;
+    amount_fen: ColumnType<number, number, never>;
+    approval_kind: 'vote' | 'committee';
+    matter_id: string | null;
+    resolution: string | null;
+    state: Generated<'publicized' | 'paid' | 'cancelled'>;
+    publicized_at: Date;
+    payable_from: Date;
+    cosigned_by: string | null;
+    paid_on: string | null;
+    entry_id: string | null;
+    created_by: string | null;
+    version: Generated<number>;
+  };
 }
 
 export type Emergency = 'elevator' | 'fire' | 'facade' | 'leak' | 'drainage';
