@@ -104,4 +104,13 @@ defineMessages({
     'zh-CN': '{year} 年度结余已转存',
     en: 'The surplus of {year} has already been transferred',
   },
+  'finance.arrears_reminder': {
+    'zh-CN': '【物业费催缴】您的房屋 {unit} 自 {since} 起欠缴物业费 {yuan} 元，请及时缴纳。',
+    en: '[Property fees] {unit} owes {yuan} yuan since {since}; please pay.',
+  },
+  'finance.due_process': {
+    'zh-CN':
+      '列入恶意拖欠名单须欠费满 {minMonths} 个月并已送达 {needed} 次书面催缴（现欠费 {months} 个月、书面催缴 {written} 次）',
+    en: 'Listing needs {minMonths} months owed and {needed} written reminders delivered (now {months} months, {written} reminders)',
+  },
 });

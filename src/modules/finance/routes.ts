@@ -9,6 +9,7 @@ import { createFeeItem, listCaps, listFeeItems, saveCap, updateFeeItem } from '.
 import { acceptNotice, receiptOf, recordDeskPayment, startOnlinePayment } from './payments.ts';
 import { financePolicy as P } from './policy.ts';
 import { type ProviderNotice, signNotice, verifyNotice } from './provider.ts';
+import { arrearsRoutes } from './routes-arrears.ts';
 import { fundRoutes } from './routes-fund.ts';
 import { publicRevenueRoutes } from './routes-public.ts';
 
@@ -23,6 +24,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
   const tags = ['finance'];
   await app.register(fundRoutes);
+  await app.register(arrearsRoutes);
   await app.register(publicRevenueRoutes);
 
   app.get('/api/v1/finance/fee-caps', { config: { policy: P.readCaps }, schema: { tags } }, async () => listCaps(db));

@@ -182,6 +182,34 @@ export interface FinanceTables {
     created_by: string | null;
     version: Generated<number>;
   };
+  arrears_settings: {
+    estate_id: string;
+    min_months: Generated<number>;
+    written_notices: Generated<number>;
+    version: Generated<number>;
+  };
+  arrears_notices: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    kind: 'message' | 'written';
+    owed_fen: ColumnType<number, number, never>;
+    delivered_on: string;
+    evidence: string | null;
+    recorded_by: string | null;
+  };
+  defaulters: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    reason: string;
+    owed_fen: ColumnType<number, number, never>;
+    months: number;
+    listed_on: string;
+    listed_by: string | null;
+    removed_on: string | null;
+    removed_why: string | null;
+  };
 }
 
 export type Emergency = 'elevator' | 'fire' | 'facade' | 'leak' | 'drainage';

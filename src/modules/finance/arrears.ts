@@ -1,0 +1,230 @@
+import { sql } from 'kysely';
+import { audit } from '../../kernel/audit.ts';
+import type { Role } from '../../kernel/auth/roles.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { notify } from '../../kernel/outbox.ts';
+import { estateFor } from './fees.ts';
+import { financePolicy as P } from './policy.ts';
+
+const COLLECTORS: Role[] = ['company_admin', 'project_manager', 'company_staff'];
+const today = () => new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Whole months from a bill's period to the period `asOf` ('YYYY-MM'): a bill of the same month is 0 months old. */
+export const monthsBetween = (period: string, asOf: string) =>
+  (Number(asOf.slice(0, 4)) - Number(period.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(period.slice(5, 7));
+
+/** Aging buckets: 0–3, 3–6, 6–12 and 12+ months, by the age of each unpaid bill. */
+export const BUCKETS = [
+  { key: 'm0_3', from: 0, to: 3 },
+  { key: 'm3_6', from: 3, to: 6 },
+  { key: 'm6_12', from: 6, to: 12 },
+  { key: 'm12', from: 12, to: Number.POSITIVE_INFINITY },
+] as const;
+
+/** Each unit's unpaid amounts by age as of a period, largest first; the totals by bucket. */
+export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: string, asOf: string) {
+  await estateFor(db, ctx, estateId, P.readFees);
+  const { rows } = await sql<{ unit_id: string; label: string; period: string; owed: string }>`
+    SELECT b.unit_id, bu.name || ' ' || u.number AS label, b.period, sum(b.amount_fen - b.paid_fen)::text AS owed
+    FROM bills b JOIN units u ON u.id = b.unit_id JOIN buildings bu ON bu.id = u.building_id
+    WHERE b.estate_id = ${estateId} AND b.paid_fen < b.amount_fen AND b.period <= ${asOf}
+    GROUP BY b.unit_id, label, b.period`.execute(db);
+  const units = new Map<
+    string,
+    { unitId: string; label: string; totalFen: number; oldest: string; buckets: Record<string, number> }
+  >();
+  const totals: Record<string, number> = Object.fromEntries(BUCKETS.map((b) => [b.key, 0]));
+  for (const r of rows) {
+    const age = monthsBetween(r.period, asOf);
+    const bucket = BUCKETS.find((b) => age >= b.from && age < b.to)?.key as string;
+    const u = units.get(r.unit_id) ?? {
+      unitId: r.unit_id,
+      label: r.label,
+      totalFen: 0,
+      oldest: r.period,
+      buckets: Object.fromEntries(BUCKETS.map((b) => [b.key, 0])),
+    };
+    const owed = Number(r.owed);
+    u.totalFen += owed;
+    u.buckets[bucket] += owed;
+    if (r.period < u.oldest) u.oldest = r.period;
+    totals[bucket] += owed;
+    units.set(r.unit_id, u);
+  }
+  const list = [...units.values()].sort((a, b) => b.totalFen - a.totalFen || a.label.localeCompare(b.label));
+  return { asOf, totals, totalFen: list.reduce((s, u) => s + u.totalFen, 0), units: list };
+}
+
+/** Reminders through the outbox to the owners of every unit owing since at least `minMonths` months. */
+export async function sendReminders(db: Db, ctx: RequestContext, estateId: string, asOf: string, minMonths = 0) {
+  const aging = await arrearsAging(db, ctx, estateId, asOf);
+  const due = aging.units.filter((u) => monthsBetween(u.oldest, asOf) >= minMonths);
+  return db.transaction().execute(async (trx) => {
+    const owners = due.length
+      ? await trx
+          .selectFrom('unit_owners')
+          .innerJoin('persons', 'persons.id', 'unit_owners.person_id')
+          .leftJoin('accounts', 'accounts.person_id', 'persons.id')
+          .select(['unit_owners.unit_id', 'accounts.id as accountId', 'persons.phone'])
+          .where('unit_owners.is_representative', '=', true)
+          .where(
+            'unit_owners.unit_id',
+            'in',
+            due.map((u) => u.unitId),
+          )
+          .execute()
+      : [];
+    let sent = 0;
+    for (const u of due) {
+      const o = owners.find((x) => x.unit_id === u.unitId);
+      const params = { unit: u.label, yuan: (u.totalFen / 100).toFixed(2), since: u.oldest };
+      if (o?.accountId)
+        await notify(trx, {
+          channel: 'inapp',
+          accountId: o.accountId,
+          recipient: o.accountId,
+          template: 'finance.arrears_reminder',
+          params,
+        });
+      else if (o?.phone)
+        await notify(trx, { channel: 'sms', recipient: o.phone, template: 'finance.arrears_reminder', params });
+      else continue;
+      await trx
+        .insertInto('arrears_notices')
+        .values({
+          id: newId(),
+          estate_id: estateId,
+          unit_id: u.unitId,
+          kind: 'message',
+          owed_fen: u.totalFen,
+          delivered_on: today(),
+          evidence: null,
+          recorded_by: ctx.actor.accountId,
+        })
+        .execute();
+      sent += 1;
+    }
+    await audit(trx, ctx, {
+      action: 'arrears.remind',
+      entityType: 'estate',
+      entityId: estateId,
+      estateId,
+      after: { asOf, sent },
+    });
+    return { sent };
+  });
+}
+
+/** A written reminder (催缴函) delivered, with its proof of delivery: the due process the non-payer list requires. */
+export async function recordWrittenNotice(
+  db: Executor,
+  ctx: RequestContext,
+  input: { unitId: string; deliveredOn: string; evidence: string },
+) {
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'estate_id'])
+    .where('id', '=', input.unitId)
+    .executeTakeFirst();
+  if (!unit) throw notFound('finance.unit_not_found');
+  await estateFor(db, ctx, unit.estate_id, COLLECTORS);
+  const owed = await owedOf(db, unit.id);
+  if (!owed.fen) throw new DomainError('finance.nothing_owed', 400);
+  const id = newId();
+  await db
+    .insertInto('arrears_notices')
+    .values({
+      id,
+      estate_id: unit.estate_id,
+      unit_id: unit.id,
+      kind: 'written',
+      owed_fen: owed.fen,
+      delivered_on: input.deliveredOn,
+      evidence: input.evidence,
+      recorded_by: ctx.actor.accountId,
+    })
+    .execute();
+  await audit(db, ctx, {
+    action: 'arrears.written_notice',
+    entityType: 'unit',
+    entityId: unit.id,
+    estateId: unit.estate_id,
+    after: input,
+  });
+  return { id };
+}
+
+async function owedOf(db: Executor, unitId: string) {
+  const r = await db
+    .selectFrom('bills')
+    .select([
+      sql<string>`coalesce(sum(amount_fen - paid_fen), 0)::text`.as('fen'),
+      sql<string | null>`min(period)`.as('oldest'),
+    ])
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`paid_fen < amount_fen`)
+    .executeTakeFirstOrThrow();
+  return { fen: Number(r.fen), oldest: r.oldest };
+}
+
+/**
+ * 恶意拖欠: a unit goes on the list only after due process — owing for at least the estate's number of months and
+ * after the required written reminders were delivered (both configurable; 6 months and 2 notices by default).
+ */
+export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId: string; reason: string }) {
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'estate_id'])
+    .where('id', '=', input.unitId)
+    .executeTakeFirst();
+  if (!unit) throw notFound('finance.unit_not_found');
+  await estateFor(db, ctx, unit.estate_id, ['company_admin', 'project_manager']);
+  const rules = await db
+    .selectFrom('arrears_settings')
+    .selectAll()
+    .where('estate_id', '=', unit.estate_id)
+    .executeTakeFirst();
+  const minMonths = rules?.min_months ?? 6;
+  const needed = rules?.written_notices ?? 2;
+  const owed = await owedOf(db, unit.id);
+  const nowPeriod = today().slice(0, 7);
+  const months = owed.oldest ? monthsBetween(owed.oldest, nowPeriod) : 0;
+  const written = await db
+    .selectFrom('arrears_notices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unit.id)
+    .where('kind', '=', 'written')
+    .executeTakeFirstOrThrow();
+  if (months < minMonths || Number(written.n) < needed)
+    throw new DomainError('finance.due_process', 409, { minMonths, needed, months, written: Number(written.n) });
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('defaulters')
+      .values({
+        id,
+        estate_id: unit.estate_id,
+        unit_id: unit.id,
+        reason: input.reason,
+        owed_fen: owed.fen,
+        months,
+        listed_on: today(),
+        listed_by: ctx.actor.accountId,
+        removed_on: null,
+        removed_why: null,
+      })
+      .execute();
+    await audit(trx, ctx, {
+      action: 'arrears.list_defaulter',
+      entityType: 'unit',
+      entityId: unit.id,
+      estateId: unit.estate_id,
+      after: { ...input, owedFen: owed.fen, months },
+    });
+  });
+  return { id, owedFen: owed.fen, months };
+}

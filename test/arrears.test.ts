@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { clock } from '../src/kernel/clock.ts';
+import { monthsBetween } from '../src/modules/finance/arrears.ts';
+import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+let company: Client;
+let estateId: string;
+let unitId: string;
+const PERIODS = ['2025-10', '2026-03', '2026-07', '2026-10'];
+
+before(async () => {
+  t = await startTestApp({ seed: (h) => seedDemo(h.db) });
+  company = await t.as('company.admin');
+  const resident = await residentLogin(t, DEMO_RESIDENT_PHONE);
+  const mine = (await resident.get('/api/v1/me/units')).json()[0];
+  estateId = mine.estateId;
+  unitId = mine.id;
+  await company.post(`/api/v1/finance/estates/${estateId}/fee-items`, {
+    name: '物业服务费',
+    basis: 'area_month',
+    priceFen: 150,
+  });
+  for (const period of PERIODS) {
+    await company.post('/api/v1/finance/bill-runs', { period, estateId });
+    await t.worker.drain();
+  }
+});
+after(async () => {
+  clock.reset();
+  await t.close();
+});
+
+test('months between periods', () => {
+  assert.equal(monthsBetween('2026-11', '2026-11'), 0);
+  assert.equal(monthsBetween('2025-12', '2026-01'), 1);
+  assert.equal(monthsBetween('2025-10', '2026-11'), 13);
+});
+
+test('the aging report puts each unpaid bill in its bucket and adds up; it downloads as xlsx', async () => {
+  const aging = (await company.get(`/api/v1/finance/estates/${estateId}/arrears?asOf=2026-11`)).json();
+  const mine = aging.units.find((u: { unitId: string }) => u.unitId === unitId);
+  const bills = await t.handle.db
+    .selectFrom('bills')
+    .select(['period', 'amount_fen'])
+    .where('unit_id', '=', unitId)
+    .execute();
+  const of = (p: string) => Number(bills.find((b) => b.period === p)?.amount_fen);
+  assert.deepEqual(mine.buckets, {
+    m0_3: of('2026-10'), // 1 month
+    m3_6: of('2026-07'), // 4 months
+    m6_12: of('2026-03'), // 8 months
+    m12: of('2025-10'), // 13 months
+  });
+  assert.equal(mine.oldest, '2025-10');
+  const sum = Object.values(aging.totals as Record<string, number>).reduce((s, v) => s + v, 0);
+  assert.equal(sum, aging.totalFen);
+  const xlsx = await company.get(`/api/v1/finance/estates/${estateId}/arrears?asOf=2026-11&format=xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-disposition']), /xlsx/);
+});
+
+test('reminders go through the outbox; the non-payer list needs the months owed and the written notices', async () => {
+  const r = await company.post(`/api/v1/finance/estates/${estateId}/arrears/reminders`, {
+    asOf: '2026-11',
+    minMonths: 12,
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.ok(r.json().sent >= 1);
+  const queued = await t.handle.db
+    .selectFrom('notifications')
+    .select('body')
+    .where('template', '=', 'finance.arrears_reminder')
+    .execute();
+  assert.equal(queued.length, r.json().sent);
+  assert.match(queued[0].body, /欠缴物业费/);
+
+  clock.set(new Date('2026-11-20T02:00:00Z'));
+  const list = () => company.post('/api/v1/finance/defaulters', { unitId, reason: '长期拒缴' });
+  const early = await list();
+  assert.equal(early.statusCode, 409);
+  assert.match(early.json().detail, /书面催缴 0 次/);
+  for (const n of [1, 2]) {
+    const w = await company.post('/api/v1/finance/arrears/written-notices', {
+      unitId,
+      deliveredOn: `2026-1${n}-01`,
+      evidence: `EMS 挂号信 110${n}`,
+    });
+    assert.equal(w.statusCode, 201, w.body);
+  }
+  const listed = await list();
+  assert.equal(listed.statusCode, 201, listed.body);
+  assert.equal(listed.json().months, 13);
+  assert.equal((await list()).statusCode >= 400, true, 'listed once');
+});
