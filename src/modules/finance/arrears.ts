@@ -183,6 +183,13 @@ export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId
     .executeTakeFirst();
   if (!unit) throw notFound('finance.unit_not_found');
   await estateFor(db, ctx, unit.estate_id, ['company_admin', 'project_manager']);
+  const listed = await db
+    .selectFrom('defaulters')
+    .select('id')
+    .where('unit_id', '=', unit.id)
+    .where('removed_on', 'is', null)
+    .executeTakeFirst();
+  if (listed) throw new DomainError('finance.already_listed', 409);
   const rules = await db
     .selectFrom('arrears_settings')
     .selectAll()

@@ -113,4 +113,5 @@ defineMessages({
       '列入恶意拖欠名单须欠费满 {minMonths} 个月并已送达 {needed} 次书面催缴（现欠费 {months} 个月、书面催缴 {written} 次）',
     en: 'Listing needs {minMonths} months owed and {needed} written reminders delivered (now {months} months, {written} reminders)',
   },
+  'finance.already_listed': { 'zh-CN': '该房屋已在名单中', en: 'This unit is already on the list' },
 });
