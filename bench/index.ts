@@ -20,6 +20,11 @@ const BENCHES: Record<string, { summary: string; run: (args: string[], config: C
       'ballots/s over HTTP vs raw INSERT/s on a 20,000-unit estate; live tally, recount and `anju tally` [--units N --ballots N --seconds N --concurrency N --explain --keep]',
     run: async (args, config) => (await import('./voting.ts')).benchVoting(args, config),
   },
+  finance: {
+    summary:
+      'bill run vs raw INSERT … SELECT over a 300k-unit city; desk payments/s over HTTP vs raw INSERT/s; ledger verify over 1M entries [--units N --estates N --entries N --seconds N --concurrency N --keep]',
+    run: async (args, config) => (await import('./finance.ts')).benchFinance(args, config),
+  },
 };
 
 export async function runBench(args: string[], config: Config): Promise<void> {

@@ -4,6 +4,7 @@ import { contextAs } from '../../kernel/auth/sessions.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
 import { defineJob, enqueue } from '../../kernel/jobs.ts';
 import { coversEstate, estatesOfCompany, visibleEstateIds } from '../registry/index.ts';
 import { periodDays } from './billing.ts';
@@ -99,6 +100,8 @@ export async function billEstate(db: Db, ctx: RequestContext, estateId: string, 
         item.basis === 'one_off'
           ? sql`AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.unit_id = d.id AND b.item_id = ${item.id})`
           : sql``;
+      // The entry that will book these bills: named now, so the bills carry it without a second write.
+      const entryId = newId();
       const { rows } = await sql<{ id: string; unit_id: string; amount_fen: string | number }>`
         WITH d AS (
           SELECT u.id, coalesce(u.area_registered, u.area_surveyed, u.area_contract) AS area,
@@ -113,14 +116,15 @@ export async function billEstate(db: Db, ctx: RequestContext, estateId: string, 
             (2 * ${item.price_fen}::bigint * ${area} * ${days} + 100 * ${dim}) / (200 * ${dim}) AS amount
           FROM d WHERE d.days > 0 ${once}
         )
-        INSERT INTO bills (id, estate_id, unit_id, item_id, period, days, price_fen, area, amount_fen)
-        SELECT uuid_v7(), ${estateId}, id, ${item.id}, ${period}, days, ${item.price_fen}, area, amount
+        INSERT INTO bills (id, estate_id, unit_id, item_id, period, days, price_fen, area, amount_fen, entry_id)
+        SELECT uuid_v7(), ${estateId}, id, ${item.id}, ${period}, days, ${item.price_fen}, area, amount, ${entryId}::uuid
         FROM priced WHERE amount > 0
         ON CONFLICT (unit_id, item_id, period) DO NOTHING
         RETURNING id, unit_id, amount_fen`.execute(trx);
       if (!rows.length) continue;
       const total = rows.reduce((sum, r) => sum + Number(r.amount_fen), 0);
-      const entry = await post(trx, ctx, {
+      await post(trx, ctx, {
+        id: entryId,
         estateId,
         kind: 'bill',
         memo: `${period} ${item.name}`,
@@ -134,7 +138,6 @@ export async function billEstate(db: Db, ctx: RequestContext, estateId: string, 
           { account: { code: 'company_revenue' as const }, amount: -total },
         ],
       });
-      await sql`UPDATE bills SET entry_id = ${entry.id} WHERE id = ANY(${rows.map((r) => r.id)}::uuid[])`.execute(trx);
       bills += rows.length;
       fen += total;
     }

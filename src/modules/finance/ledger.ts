@@ -40,15 +40,20 @@ export async function accountIds(trx: Executor, estateId: string, refs: AccountR
   for (const r of wanted)
     if (ACCOUNTS[r.code].perUnit !== !!r.unitId)
       throw new Error(`account ${r.code} ${r.unitId ? 'has no' : 'needs a'} unit`);
-  const find = () =>
-    trx
+  const codes = [...new Set(wanted.map((r) => r.code))];
+  const units = [...new Set(wanted.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+  // Shaped for the unique index (estate_id, code, unit_id): an index range per code, not a scan of the estate.
+  const find = async () => {
+    const rows = await trx
       .selectFrom('ledger_accounts')
       .select(['id', 'code', 'unit_id'])
       .where('estate_id', '=', estateId)
-      .where(
-        sql<boolean>`(code, coalesce(unit_id::text, '')) IN (SELECT * FROM unnest(${wanted.map((r) => r.code)}::text[], ${wanted.map((r) => r.unitId ?? '')}::text[]))`,
-      )
+      .where('code', 'in', codes)
+      .where((eb) => eb.or([eb('unit_id', 'is', null), ...(units.length ? [eb('unit_id', 'in', units)] : [])]))
       .execute();
+    const keys = new Set(wanted.map(refKey));
+    return rows.filter((r) => keys.has(refKey({ code: r.code as AccountCode, unitId: r.unit_id ?? undefined })));
+  };
   let rows = await find();
   if (rows.length < wanted.length) {
     await trx
@@ -71,6 +76,8 @@ export async function accountIds(trx: Executor, estateId: string, refs: AccountR
 }
 
 export interface EntryInput {
+  /** Given when rows written before the entry must name it (a bill run's bills); new otherwise. */
+  id?: string;
   estateId: string;
   kind: string;
   memo: string;
@@ -123,7 +130,7 @@ export async function post(trx: Executor, ctx: RequestContext, input: EntryInput
   }
   const prev = head.rows[0];
   const entry = {
-    id: newId(),
+    id: input.id ?? newId(),
     estateId: input.estateId,
     seq: Number(prev.seq) + 1,
     kind: input.kind,
