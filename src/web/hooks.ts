@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type QueryParams, query } from './api.ts';
-import type { Page } from './types.ts';
+import type { Job, Page } from './types.ts';
 
 /** One GET, re-run when the path changes; `path` null waits. */
 export function useApi<T>(path: string | null) {
@@ -62,4 +62,30 @@ export function useCursorList<T>(path: string, params: QueryParams, pageSize = 5
   }, [key, fetchPage]);
 
   return { items, loading, hasMore: cursor !== null, loadMore: () => fetchPage(cursor), reload: () => fetchPage(null) };
+}
+
+/** A background job (GET /api/v1/jobs/:id), polled every second until it has succeeded or failed; null waits. */
+export function useJob(jobId: string | null) {
+  const [job, setJob] = useState<Job | null>(null);
+  useEffect(() => {
+    setJob(null);
+    if (!jobId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = () =>
+      api<Job>(`/api/v1/jobs/${jobId}`)
+        .then((j) => {
+          if (!live) return;
+          setJob(j);
+          if (j.status === 'queued' || j.status === 'running') timer = setTimeout(poll, 1000);
+        })
+        // The error was shown; stop polling rather than repeat it every second.
+        .catch(() => {});
+    poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+  return job;
 }

@@ -1,4 +1,5 @@
 import { committeeMessages } from './messages-committees.ts';
+import { financeMessages } from './messages-finance.ts';
 import { votingMessages } from './messages-voting.ts';
 import { workorderMessages } from './messages-workorders.ts';
 
@@ -235,6 +236,7 @@ export const messages = {
   ...workorderMessages,
   ...votingMessages,
   ...committeeMessages,
+  ...financeMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

@@ -18,6 +18,8 @@ export const SECTIONS = [
   'voting',
   'votingRules',
   'committee',
+  'finance',
+  'feeCaps',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -40,15 +42,16 @@ const MENU: Record<string, Section[]> = {
     ...WO,
     'woCategories',
     'woSettings',
+    'feeCaps',
     'import',
   ],
   district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
   street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk', ...VOTING],
   community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, ...VOTING],
   department: ['dashboard', 'registry', 'companies', 'departments', ...WO, 'deptDesk'],
-  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'import'],
-  company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders'],
-  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO],
+  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance', 'import'],
+  company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders', 'finance'],
+  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance'],
   committee_member: ['dashboard', 'registry', 'companies', ...WO, ...VOTING],
 };
 
@@ -94,3 +97,10 @@ export const canRunCommittees = (me: Me | null | undefined) =>
 /** Record a committee or set up a 物业管理委员会 (registry editCommittees). */
 export const canRecordCommittees = (me: Me | null | undefined) =>
   has(me, ['city_regulator', 'district_regulator', 'street_office', 'community']);
+/** Create and change an estate's fee items (finance policy editFees). */
+export const canEditFees = (me: Me | null | undefined) => has(me, ['company_admin', 'project_manager']);
+/** Bill a period (finance policy runBills; the city regulator's city-wide run has no page). */
+export const canRunBills = (me: Me | null | undefined) => has(me, ['company_admin']);
+/** Take cash and transfers at the desk (finance policy desk). */
+export const canTakePayments = (me: Me | null | undefined) =>
+  has(me, ['company_admin', 'company_staff', 'project_manager']);

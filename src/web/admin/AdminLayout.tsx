@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -10,6 +11,7 @@ import {
   DownOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   ReadOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -34,6 +36,9 @@ import { CommitteePage } from './committees/CommitteePage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Departments } from './Departments.tsx';
 import { EstateDetail } from './EstateDetail.tsx';
+import { FeeCaps } from './finance/FeeCaps.tsx';
+import { FinancePage } from './finance/FinancePage.tsx';
+import { ReceiptPage } from './finance/ReceiptPage.tsx';
 import { Import } from './Import.tsx';
 import { Owners } from './Owners.tsx';
 import { Registry } from './Registry.tsx';
@@ -63,6 +68,8 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   voting: { path: '/voting', icon: <AuditOutlined />, label: 'menu.voting' },
   votingRules: { path: '/voting/rules', icon: <ReadOutlined />, label: 'menu.votingRules' },
   committee: { path: '/committee', icon: <SolutionOutlined />, label: 'menu.committee' },
+  finance: { path: '/finance', icon: <AccountBookOutlined />, label: 'menu.finance' },
+  feeCaps: { path: '/finance/caps', icon: <MoneyCollectOutlined />, label: 'menu.feeCaps' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -87,6 +94,8 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     voting: <Matters />,
     votingRules: <RulesPage />,
     committee: <CommitteePage />,
+    finance: <FinancePage tab="items" />,
+    feeCaps: <FeeCaps />,
   };
   // Menu pages first: /voting/rules is a page, not the matter "rules".
   const section = sections.find((s) => SECTION_UI[s].path === path);
@@ -95,6 +104,12 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
   if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
   const matter = match('/voting/:id', path);
   if (matter && sections.includes('voting')) return { section: 'voting', page: <MatterDetail id={matter.id} /> };
+  if (path === '/finance/bills' && sections.includes('finance'))
+    return { section: 'finance', page: <FinancePage tab="bills" /> };
+  // Receipts are read by the desk and by regulators; the server decides whose.
+  const receipt = match('/finance/receipts/:id', path);
+  if (receipt)
+    return { section: sections.includes('finance') ? 'finance' : null, page: <ReceiptPage id={receipt.id} /> };
   const company = match('/companies/:id', path);
   if (company)
     return {

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { match, navigate, useLocation } from '../router.tsx';
+import { MyBills } from './MyBills.tsx';
 import { MyProfile } from './MyProfile.tsx';
+import { MyReceipt } from './MyReceipt.tsx';
 import { MyTickets } from './MyTickets.tsx';
 import { MyUnits } from './MyUnits.tsx';
 import { ReportRepair } from './ReportRepair.tsx';
@@ -19,6 +21,15 @@ const TABS: { path: string; icon: ReactNode; label: MessageKey; page: () => Reac
   { path: '/h5/me', icon: <UserOutlined />, label: 'h5.me', page: () => <MyProfile /> },
 ];
 
+/** Pages below a tab (the tab stays lit): a ticket, a vote, the bills and receipts reached from 我的房屋. */
+const SUB_PAGES: { pattern: string; tab: number; title: MessageKey; page: (p: Record<string, string>) => ReactNode }[] =
+  [
+    { pattern: '/h5/tickets/:id', tab: 2, title: 'h5.ticket', page: (p) => <TicketView id={p.id} /> },
+    { pattern: '/h5/votes/:id', tab: 3, title: 'h5.vote', page: (p) => <VoteView id={p.id} /> },
+    { pattern: '/h5/bills', tab: 0, title: 'h5.bills', page: () => <MyBills /> },
+    { pattern: '/h5/receipts/:id', tab: 0, title: 'h5.receipt', page: (p) => <MyReceipt id={p.id} /> },
+  ];
+
 /**
  * The resident area: a phone-width column with a title bar and a bottom tab bar, laid out like the
  * WeChat mini-programs residents already use (big touch targets, cards on a grey page).
@@ -26,11 +37,10 @@ const TABS: { path: string; icon: ReactNode; label: MessageKey; page: () => Reac
 export function H5Layout() {
   const { t } = useI18n();
   const { path } = useLocation();
-  const ticket = match('/h5/tickets/:id', path);
-  const vote = match('/h5/votes/:id', path);
-  const tab = ticket ? TABS[2] : vote ? TABS[3] : (TABS.find((x) => x.path === path) ?? TABS[0]);
-  const title: MessageKey = ticket ? 'h5.ticket' : vote ? 'h5.vote' : tab.label;
-  const page = ticket ? <TicketView id={ticket.id} /> : vote ? <VoteView id={vote.id} /> : tab.page();
+  const sub = SUB_PAGES.map((s) => ({ ...s, params: match(s.pattern, path) })).find((s) => s.params);
+  const tab = sub ? TABS[sub.tab] : (TABS.find((x) => x.path === path) ?? TABS[0]);
+  const title: MessageKey = sub ? sub.title : tab.label;
+  const page = sub?.params ? sub.page(sub.params) : tab.page();
   return (
     <div
       style={{

@@ -4,9 +4,10 @@ import { formatArea } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, useLabel } from '../i18n.tsx';
 import type { Unit } from '../types.ts';
+import { BillsEntry } from './MyBills.tsx';
 import { MyCommittees } from './MyCommittee.tsx';
 
-/** 我的房屋: the units the signed-in resident owns, one card each, then their estates' committees. */
+/** 我的房屋: the units the signed-in resident owns, one card each, their bills, then their estates' committees. */
 export function MyUnits() {
   const { t } = useI18n();
   const label = useLabel();
@@ -53,6 +54,7 @@ export function MyUnits() {
           </div>
         </Card>
       ))}
+      <BillsEntry />
       <MyCommittees units={data} />
     </>
   );

@@ -1,0 +1,56 @@
+import { DatePicker, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { thisPeriod } from '../../finance/components.tsx';
+import { type EstateBills, FINANCE } from '../../finance/types.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import { canRunBills } from '../../roles.ts';
+import { navigate, useLocation } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
+import type { Estate } from '../../types.ts';
+import { BillRun } from './BillRun.tsx';
+import { BillsTable } from './BillsTable.tsx';
+
+/** 出账与账单: a period's bills of the estate with their totals; the company admin bills the period from here. */
+export function Bills({ estate, estateCount }: { estate: Estate; estateCount: number }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { path, query } = useLocation();
+  // Kept in the URL too, so coming back from a receipt shows the same period.
+  const [period, setPeriod] = useState(query.get('period') ?? thisPeriod());
+  const [unpaid, setUnpaid] = useState(false);
+  const bills = useApi<EstateBills>(
+    `${FINANCE}/estates/${estate.id}/bills?period=${period}${unpaid ? '&unpaid=true' : ''}`,
+  );
+  const choose = (p: string) => {
+    setPeriod(p);
+    navigate(`${path}?estateId=${estate.id}&period=${p}`, { replace: true });
+  };
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Space>
+        <Typography.Text>{t('bill.period')}</Typography.Text>
+        <DatePicker
+          picker="month"
+          format="YYYY-MM"
+          allowClear={false}
+          value={dayjs(`${period}-01`)}
+          onChange={(d) => d && choose(d.format('YYYY-MM'))}
+          data-testid="period-picker"
+        />
+      </Space>
+      {canRunBills(me) && <BillRun estate={estate} period={period} estateCount={estateCount} onDone={bills.reload} />}
+      <BillsTable
+        estateId={estate.id}
+        period={period}
+        data={bills.data}
+        loading={bills.loading}
+        unpaid={unpaid}
+        onUnpaid={setUnpaid}
+        onPaid={bills.reload}
+      />
+    </Space>
+  );
+}
