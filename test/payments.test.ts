@@ -100,6 +100,14 @@ test('an online payment settles the oldest bill first, once, however often the p
   );
   assert.equal(receipt.amountFen, amount);
   assert.equal(receipt.prepaidFen, 0);
+  assert.ok(receipt.company, 'the receipt names the company that took the money');
+  const listed = (await resident.get('/api/v1/me/payments')).json().items;
+  assert.deepEqual(
+    listed.map((p: { receiptNo: string; amountFen: number }) => [p.receiptNo, p.amountFen]),
+    [[receipt.receiptNo, amount]],
+  );
+  const bills = (await company.get(`/api/v1/finance/estates/${estateId}/bills?period=2026-09`)).json();
+  assert.match(bills.items[0].unit, /\S+ \S+/, 'each bill names its unit');
   const stranger = await t.as('company.staff');
   assert.equal((await stranger.get(`/api/v1/finance/payments/${paymentId}/receipt`)).statusCode, 200);
   assert.equal(

@@ -16,6 +16,7 @@ const billColumns = [
   'bills.paid_fen as paidFen',
   'fee_items.name as item',
   'fee_items.basis',
+  sql<string>`buildings.name || ' ' || units.number`.as('unit'),
 ] as const;
 
 const asNumbers = <T extends { amountFen: unknown; paidFen: unknown; area: unknown }>(rows: T[]) =>
@@ -37,6 +38,8 @@ export async function estateBills(
   let q = db
     .selectFrom('bills')
     .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
+    .innerJoin('units', 'units.id', 'bills.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .where('bills.estate_id', '=', estateId)
     .where('bills.period', '=', f.period);
   if (f.unpaid) q = q.where(sql<boolean>`bills.paid_fen < bills.amount_fen`);
@@ -69,6 +72,8 @@ export async function myBills(db: Executor, ctx: RequestContext) {
   const rows = await db
     .selectFrom('bills')
     .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
+    .innerJoin('units', 'units.id', 'bills.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .select(billColumns)
     .where('bills.unit_id', 'in', (eb) =>
       eb.selectFrom('unit_owners').select('unit_id').where('person_id', '=', personId),
@@ -78,4 +83,30 @@ export async function myBills(db: Executor, ctx: RequestContext) {
     .limit(200)
     .execute();
   return asNumbers(rows);
+}
+
+/** A resident's payments, newest first, each with its receipt number. */
+export async function myPayments(db: Executor, ctx: RequestContext) {
+  const personId = ctx.actor.personId;
+  if (!personId) throw forbidden();
+  const rows = await db
+    .selectFrom('payments')
+    .innerJoin('units', 'units.id', 'payments.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select([
+      'payments.id',
+      'payments.channel',
+      'payments.amount_fen as amountFen',
+      'payments.receipt_no as receiptNo',
+      'payments.paid_at as paidAt',
+      sql<string>`buildings.name || ' ' || units.number`.as('unit'),
+    ])
+    .where('payments.status', '=', 'paid')
+    .where('payments.unit_id', 'in', (eb) =>
+      eb.selectFrom('unit_owners').select('unit_id').where('person_id', '=', personId),
+    )
+    .orderBy('payments.paid_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ ...r, amountFen: Number(r.amountFen), paidAt: r.paidAt?.toISOString() ?? null }));
 }

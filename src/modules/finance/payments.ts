@@ -166,6 +166,7 @@ export async function receiptOf(db: Executor, ctx: RequestContext, paymentId: st
     .innerJoin('units', 'units.id', 'payments.unit_id')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .innerJoin('estates', 'estates.id', 'payments.estate_id')
+    .leftJoin('companies', 'companies.id', 'estates.company_id')
     .select([
       'payments.id',
       'payments.estate_id',
@@ -176,6 +177,7 @@ export async function receiptOf(db: Executor, ctx: RequestContext, paymentId: st
       'payments.receipt_no',
       'payments.paid_at',
       'estates.name as estate',
+      'companies.name as company',
       sql<string>`buildings.name || ' ' || units.number`.as('unit'),
     ])
     .where('payments.id', '=', paymentId)
@@ -201,6 +203,8 @@ export async function receiptOf(db: Executor, ctx: RequestContext, paymentId: st
   const settled = lines.reduce((s, l) => s + Number(l.amountFen), 0);
   return {
     receiptNo: p.receipt_no,
+    // 收款单位: the company that manages the estate
+    company: p.company,
     estate: p.estate,
     unit: p.unit,
     channel: p.channel as PaymentChannel,

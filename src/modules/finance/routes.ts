@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { startBillRun } from './bill-run.ts';
-import { estateBills, myBills } from './bills.ts';
+import { estateBills, myBills, myPayments } from './bills.ts';
 import { createFeeItem, listCaps, listFeeItems, saveCap, updateFeeItem } from './fees.ts';
 import { acceptNotice, receiptOf, recordDeskPayment, startOnlinePayment } from './payments.ts';
 import { financePolicy as P } from './policy.ts';
@@ -126,6 +126,9 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get('/api/v1/me/bills', { config: { policy: P.resident }, schema: { tags } }, async (req) => ({
     items: await myBills(db, ctxOf(req)),
+  }));
+  app.get('/api/v1/me/payments', { config: { policy: P.resident }, schema: { tags } }, async (req) => ({
+    items: await myPayments(db, ctxOf(req)),
   }));
   app.post(
     '/api/v1/me/payments',
