@@ -33,3 +33,38 @@ export async function updateVersioned<R extends Record<string, unknown>>(
   if (!after) throw versionConflict();
   return { before, after };
 }
+
+/**
+ * A settings row keyed by `key` (an estate's rules, a grade's cap): version 0 creates it (if nobody has meanwhile),
+ * any other version updates it only if it still has that version. Either way a lost race is a 409. Returns the new
+ * version.
+ */
+export async function saveVersioned(
+  db: Executor,
+  table: string,
+  key: Record<string, unknown>,
+  row: Record<string, unknown>,
+  version: number,
+): Promise<number> {
+  // biome-ignore lint/suspicious/noExplicitAny: generic over the module's tables; callers pass their own table name
+  const q = db as any;
+  const [column, value] = Object.entries(key)[0];
+  const saved = (
+    version === 0
+      ? await q
+          .insertInto(table)
+          .values({ ...key, ...row })
+          .onConflict((oc: { doNothing(): unknown }) => oc.doNothing())
+          .returning('version')
+          .executeTakeFirst()
+      : await q
+          .updateTable(table)
+          .set({ ...row, version: sql`version + 1` })
+          .where(column, '=', value)
+          .where('version', '=', version)
+          .returning('version')
+          .executeTakeFirst()
+  ) as { version: number } | undefined;
+  if (!saved) throw versionConflict();
+  return saved.version;
+}

@@ -5,6 +5,7 @@ import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { saveVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace } from '../registry/index.ts';
 import { financePolicy as P } from './policy.ts';
 
@@ -16,34 +17,20 @@ export async function listCaps(db: Executor) {
 
 export async function saveCap(db: Executor, ctx: RequestContext, grade: number, capFen: number, version: number) {
   return db.transaction().execute(async (trx) => {
-    const saved =
-      version === 0
-        ? await trx
-            .insertInto('fee_caps')
-            .values({ grade, cap_fen: capFen, updated_by: ctx.actor.accountId })
-            .onConflict((oc) => oc.doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('fee_caps')
-            .set((eb) => ({
-              cap_fen: capFen,
-              version: eb('version', '+', 1),
-              updated_by: ctx.actor.accountId,
-              updated_at: clock.now(),
-            }))
-            .where('grade', '=', grade)
-            .where('version', '=', version)
-            .returning('version')
-            .executeTakeFirst();
-    if (!saved) throw versionConflict();
+    const saved = await saveVersioned(
+      trx,
+      'fee_caps',
+      { grade },
+      { cap_fen: capFen, updated_by: ctx.actor.accountId, updated_at: clock.now() },
+      version,
+    );
     await audit(trx, ctx, {
       action: 'fee_cap.save',
       entityType: 'fee_cap',
       entityId: String(grade),
       after: { capFen },
     });
-    return { grade, capFen, version: saved.version };
+    return { grade, capFen, version: saved };
   });
 }
 

@@ -3,9 +3,10 @@ import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { saveVersioned } from '../../kernel/versioned.ts';
 import { effectiveArea } from '../registry/index.ts';
 import { estateFor } from './fees.ts';
 import { post } from './ledger.ts';
@@ -20,24 +21,15 @@ export async function listFundRates(db: Executor) {
 
 export async function saveFundRate(db: Executor, ctx: RequestContext, use: string, rateFen: number, version: number) {
   return db.transaction().execute(async (trx) => {
-    const saved =
-      version === 0
-        ? await trx
-            .insertInto('fund_rates')
-            .values({ use, rate_fen: rateFen, updated_by: ctx.actor.accountId })
-            .onConflict((oc) => oc.doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('fund_rates')
-            .set((eb) => ({ rate_fen: rateFen, version: eb('version', '+', 1), updated_at: clock.now() }))
-            .where('use', '=', use)
-            .where('version', '=', version)
-            .returning('version')
-            .executeTakeFirst();
-    if (!saved) throw versionConflict();
+    const saved = await saveVersioned(
+      trx,
+      'fund_rates',
+      { use },
+      { rate_fen: rateFen, updated_by: ctx.actor.accountId, updated_at: clock.now() },
+      version,
+    );
     await audit(trx, ctx, { action: 'fund_rate.save', entityType: 'fund_rate', entityId: use, after: { rateFen } });
-    return { use, rateFen, version: saved.version };
+    return { use, rateFen, version: saved };
   });
 }
 

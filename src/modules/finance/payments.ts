@@ -182,7 +182,7 @@ export async function receiptOf(db: Executor, ctx: RequestContext, paymentId: st
     ])
     .where('payments.id', '=', paymentId)
     .executeTakeFirst();
-  if (!p || p.status !== 'paid') throw notFound('finance.payment_not_found');
+  if (p?.status !== 'paid') throw notFound('finance.payment_not_found');
   const mine = ctx.actor.personId
     ? await db
         .selectFrom('unit_owners')

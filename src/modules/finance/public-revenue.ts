@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { saveVersioned } from '../../kernel/versioned.ts';
 import { effectiveArea, votingUnits } from '../registry/index.ts';
 import { decisionOf } from '../voting/index.ts';
 import { apportion } from './apportion.ts';
@@ -34,22 +35,7 @@ export async function saveSettings(
 ) {
   await estateFor(db, ctx, estateId, ['street_office', 'community']);
   const row = { co_managed: input.coManaged, publicity_days: input.publicityDays };
-  const saved =
-    input.version === 0
-      ? await db
-          .insertInto('public_revenue_settings')
-          .values({ estate_id: estateId, ...row })
-          .onConflict((oc) => oc.doNothing())
-          .returning('version')
-          .executeTakeFirst()
-      : await db
-          .updateTable('public_revenue_settings')
-          .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
-          .where('estate_id', '=', estateId)
-          .where('version', '=', input.version)
-          .returning('version')
-          .executeTakeFirst();
-  if (!saved) throw versionConflict();
+  await saveVersioned(db, 'public_revenue_settings', { estate_id: estateId }, row, input.version);
   await audit(db, ctx, {
     action: 'public_revenue.settings',
     entityType: 'estate',

@@ -1,8 +1,9 @@
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
-import { forbidden, versionConflict } from '../../kernel/errors.ts';
+import { forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { saveVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace } from '../registry/index.ts';
 import { ORGANISERS } from './policy.ts';
 
@@ -76,23 +77,8 @@ export async function saveRules(
       updated_by: ctx.actor.accountId,
       updated_at: clock.now(),
     };
-    // Insert-or-update guarded by the version read: two organisers saving at once never both win.
-    const saved =
-      input.version === 0
-        ? await trx
-            .insertInto('assembly_rules')
-            .values({ estate_id: estateId, ...row })
-            .onConflict((oc) => oc.doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('assembly_rules')
-            .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
-            .where('estate_id', '=', estateId)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
-    if (!saved) throw versionConflict();
+    // Guarded by the version read: two organisers saving at once never both win.
+    const version = await saveVersioned(trx, 'assembly_rules', { estate_id: estateId }, row, input.version);
     const { version: _v, ...was } = before;
     const { version: _n, ...now } = input;
     await audit(trx, ctx, {
@@ -103,6 +89,6 @@ export async function saveRules(
       before: was,
       after: now,
     });
-    return { estateId, ...now, version: saved.version };
+    return { estateId, ...now, version };
   });
 }
