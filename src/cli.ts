@@ -5,6 +5,7 @@ import { sealAudit, verifyAudit } from './kernel/audit.ts';
 import { type Config, loadConfig } from './kernel/config.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { migrate } from './kernel/migrate.ts';
+import { seedFinanceDemo } from './modules/finance/index.ts';
 import { type DemoLogin, seedDemo } from './modules/registry/seed/demo.ts';
 import { seedVotingDemo } from './modules/voting/index.ts';
 import { seedWorkorderDemo } from './modules/workorders/index.ts';
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<void> {
       const seeded = await seedDemo(handle.db);
       await seedWorkorderDemo(handle.db);
       await seedVotingDemo(handle.db);
+      await seedFinanceDemo(handle.db);
       await serve(handle, config);
       printLogins(`http://localhost:${config.port}`, seeded.logins);
       return;
@@ -91,6 +93,7 @@ export async function main(argv: string[]): Promise<void> {
           const res = await seedDemo(handle.db);
           await seedWorkorderDemo(handle.db);
           await seedVotingDemo(handle.db);
+          await seedFinanceDemo(handle.db);
           console.log(res.created ? 'demo city created' : 'demo city already present');
         } else if (sub === 'city') {
           const { seedCityCommand } = await import('./modules/registry/import/city.ts');

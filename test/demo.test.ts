@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { seedFinanceDemo } from '../src/modules/finance/index.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { seedVotingDemo } from '../src/modules/voting/index.ts';
 import { seedWorkorderDemo } from '../src/modules/workorders/index.ts';
@@ -13,6 +14,7 @@ before(async () => {
       await seedDemo(h.db);
       await seedWorkorderDemo(h.db);
       await seedVotingDemo(h.db);
+      await seedFinanceDemo(h.db);
     },
   });
 });
@@ -32,4 +34,8 @@ test('the demo city has tickets at each desk, a vote the resident can cast now, 
   const cast = await resident.post(`/api/v1/voting/matters/${open.id}/ballots`, { choice: 'agree' });
   assert.equal(cast.statusCode, 201, cast.body);
   assert.equal(await seedVotingDemo(t.handle.db), 0, 'seeding again adds nothing');
+
+  const bills = (await resident.get('/api/v1/me/bills')).json().items;
+  assert.ok(bills.length >= 2, 'last month’s and this month’s bills to pay');
+  assert.equal(await seedFinanceDemo(t.handle.db), 0);
 });

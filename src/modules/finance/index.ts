@@ -6,4 +6,5 @@ import './bill-run.ts';
 export { apportion } from './apportion.ts';
 export { ACCOUNTS, type AccountCode, accountIds, balances, type EntryInput, post, reverse } from './ledger.ts';
 export { financeRoutes } from './routes.ts';
+export { seedFinanceDemo } from './seed.ts';
 export { type LedgerReport, verifyLedger } from './verify.ts';
