@@ -6,8 +6,9 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { notify } from '../../kernel/outbox.ts';
+import { ownerContacts } from '../registry/index.ts';
 import { estateFor } from './fees.ts';
+import { tellOwner } from './notices.ts';
 import { financePolicy as P } from './policy.ts';
 
 const COLLECTORS: Role[] = ['company_admin', 'project_manager', 'company_staff'];
@@ -64,35 +65,15 @@ export async function sendReminders(db: Db, ctx: RequestContext, estateId: strin
   const aging = await arrearsAging(db, ctx, estateId, asOf);
   const due = aging.units.filter((u) => monthsBetween(u.oldest, asOf) >= minMonths);
   return db.transaction().execute(async (trx) => {
-    const owners = due.length
-      ? await trx
-          .selectFrom('unit_owners')
-          .innerJoin('persons', 'persons.id', 'unit_owners.person_id')
-          .leftJoin('accounts', 'accounts.person_id', 'persons.id')
-          .select(['unit_owners.unit_id', 'accounts.id as accountId', 'persons.phone'])
-          .where('unit_owners.is_representative', '=', true)
-          .where(
-            'unit_owners.unit_id',
-            'in',
-            due.map((u) => u.unitId),
-          )
-          .execute()
-      : [];
+    const owners = await ownerContacts(
+      trx,
+      due.map((u) => u.unitId),
+    );
     let sent = 0;
     for (const u of due) {
-      const o = owners.find((x) => x.unit_id === u.unitId);
+      const o = owners.find((x) => x.unitId === u.unitId);
       const params = { unit: u.label, yuan: (u.totalFen / 100).toFixed(2), since: u.oldest };
-      if (o?.accountId)
-        await notify(trx, {
-          channel: 'inapp',
-          accountId: o.accountId,
-          recipient: o.accountId,
-          template: 'finance.arrears_reminder',
-          params,
-        });
-      else if (o?.phone)
-        await notify(trx, { channel: 'sms', recipient: o.phone, template: 'finance.arrears_reminder', params });
-      else continue;
+      if (!o || !(await tellOwner(trx, o, 'finance.arrears_reminder', params))) continue;
       await trx
         .insertInto('arrears_notices')
         .values({

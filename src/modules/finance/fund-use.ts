@@ -6,13 +6,13 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { notify } from '../../kernel/outbox.ts';
-import { effectiveArea, votingUnits } from '../registry/index.ts';
+import { effectiveArea, ownerContacts, votingUnits } from '../registry/index.ts';
 import { createMatter, decisionOf } from '../voting/index.ts';
 import { apportion } from './apportion.ts';
 import { estateFor } from './fees.ts';
 import { FUND_KEEPERS, unitFundBalances } from './fund.ts';
 import { post } from './ledger.ts';
+import { tellOwner } from './notices.ts';
 import type { Emergency, FundUseState } from './tables.ts';
 
 /**
@@ -316,32 +316,6 @@ export const disburse = (db: Db, ctx: RequestContext, id: string, version: numbe
 
 /** 续筹通知 to the owners (their accounts in the app, else by SMS) of units whose fund ran low. */
 async function remindToRedeposit(trx: Executor, unitIds: string[]) {
-  if (!unitIds.length) return;
-  const owners = await trx
-    .selectFrom('unit_owners')
-    .innerJoin('persons', 'persons.id', 'unit_owners.person_id')
-    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .leftJoin('accounts', 'accounts.person_id', 'persons.id')
-    .select([
-      'accounts.id as accountId',
-      'persons.phone',
-      sql<string>`buildings.name || ' ' || units.number`.as('unit'),
-    ])
-    .where('unit_owners.unit_id', 'in', unitIds)
-    .where('unit_owners.is_representative', '=', true)
-    .execute();
-  for (const o of owners) {
-    const params = { unit: o.unit };
-    if (o.accountId)
-      await notify(trx, {
-        channel: 'inapp',
-        accountId: o.accountId,
-        recipient: o.accountId,
-        template: 'finance.redeposit_notice',
-        params,
-      });
-    else if (o.phone)
-      await notify(trx, { channel: 'sms', recipient: o.phone, template: 'finance.redeposit_notice', params });
-  }
+  for (const o of await ownerContacts(trx, unitIds))
+    await tellOwner(trx, o, 'finance.redeposit_notice', { unit: o.label });
 }

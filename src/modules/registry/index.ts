@@ -40,6 +40,7 @@ export {
   estatesOfCompany,
   findEstate,
   namesOf,
+  ownerContacts,
   ownerOfUnit,
   type ReportingContext,
   reportingContext,

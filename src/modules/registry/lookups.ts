@@ -227,3 +227,23 @@ export async function ownerOfUnit(db: Executor, estateId: string, label: string)
     .where(sql<string>`buildings.name || ' ' || units.number`, '=', label.trim().replace(/\s+/g, ' '))
     .executeTakeFirst();
 }
+
+/** How to reach the owner who speaks for each unit: their app account if they have one, else their phone. */
+export async function ownerContacts(db: Executor, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('unit_owners')
+    .innerJoin('persons', 'persons.id', 'unit_owners.person_id')
+    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .leftJoin('accounts', 'accounts.person_id', 'persons.id')
+    .select([
+      'unit_owners.unit_id as unitId',
+      'accounts.id as accountId',
+      'persons.phone',
+      sql<string>`buildings.name || ' ' || units.number`.as('label'),
+    ])
+    .where('unit_owners.unit_id', 'in', unitIds)
+    .where('unit_owners.is_representative', '=', true)
+    .execute();
+}
