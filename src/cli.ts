@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { sealAudit, verifyAudit } from './kernel/audit.ts';
 import { type Config, loadConfig } from './kernel/config.ts';
-import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
+import { type DatabaseHandle, type Db, openDatabase } from './kernel/db.ts';
 import { migrate } from './kernel/migrate.ts';
 import { seedFinanceDemo } from './modules/finance/index.ts';
 import { type DemoLogin, seedDemo } from './modules/registry/seed/demo.ts';
@@ -64,6 +65,25 @@ function printLogins(url: string, logins: DemoLogin[]) {
   console.log('');
 }
 
+/**
+ * The whole demo, once, however many instances start at the same moment: they take turns on one advisory lock
+ * held on one connection, and each seed adds nothing when its part is already there.
+ */
+async function seedAllDemo(db: Db) {
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(7320005)`.execute(conn);
+    try {
+      const seeded = await seedDemo(conn);
+      await seedWorkorderDemo(conn);
+      await seedVotingDemo(conn);
+      await seedFinanceDemo(conn);
+      return seeded;
+    } finally {
+      await sql`SELECT pg_advisory_unlock(7320005)`.execute(conn);
+    }
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
@@ -71,10 +91,7 @@ export async function main(argv: string[]): Promise<void> {
     case 'start': {
       await ensureWebBuilt();
       const handle = await openAndMigrate(config);
-      const seeded = await seedDemo(handle.db);
-      await seedWorkorderDemo(handle.db);
-      await seedVotingDemo(handle.db);
-      await seedFinanceDemo(handle.db);
+      const seeded = await seedAllDemo(handle.db);
       await serve(handle, config);
       printLogins(`http://localhost:${config.port}`, seeded.logins);
       return;
@@ -90,10 +107,7 @@ export async function main(argv: string[]): Promise<void> {
       const handle = await openAndMigrate(config);
       try {
         if (sub === 'demo') {
-          const res = await seedDemo(handle.db);
-          await seedWorkorderDemo(handle.db);
-          await seedVotingDemo(handle.db);
-          await seedFinanceDemo(handle.db);
+          const res = await seedAllDemo(handle.db);
           console.log(res.created ? 'demo city created' : 'demo city already present');
         } else if (sub === 'city') {
           const { seedCityCommand } = await import('./modules/registry/import/city.ts');
