@@ -225,3 +225,43 @@ test('an emergency is confirmed by the committee and paid at once; a share no su
   assert.equal(before[0] + before[1] - after[0] - after[1], 1_001, 'to the fen');
   assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
 });
+
+test('the regulator sees every estate’s fund; the authority hands it over to the assembly once, where one exists', async () => {
+  const overview = (await city.get('/api/v1/finance/fund-overview')).json();
+  const mine = overview.estates.find((e: { estateId: string }) => e.estateId === estateId);
+  assert.equal(mine.deposited, units.length);
+  assert.equal(mine.custodian, 'authority');
+  assert.ok(mine.totalFen > 0);
+  assert.equal(
+    overview.totalFen,
+    overview.estates.reduce((s: number, e: { totalFen: number }) => s + e.totalFen, 0),
+  );
+  const street = await t.as('wangjiang.street');
+  const streetView = (await street.get('/api/v1/finance/fund-overview')).json();
+  assert.ok(streetView.estates.length < overview.estates.length, 'a street sees its own estates only');
+  assert.equal((await (await t.as('company.admin')).get('/api/v1/finance/fund-overview')).statusCode, 403);
+
+  const committees = await t.handle.db
+    .selectFrom('committees')
+    .select('estate_id')
+    .where('status', '=', 'active')
+    .execute();
+  const committeeEstates = new Set(committees.map((r) => r.estate_id));
+  const handover = { resolution: '2026年第1次业主大会决议', account: '业主大会专户 6222 0000 1234' };
+  assert.equal((await street.post(`/api/v1/finance/estates/${estateId}/fund-custody`, handover)).statusCode, 403);
+  const withoutCommittee = overview.estates.find(
+    (e: { estateId: string }) => e.estateId !== estateId && !committeeEstates.has(e.estateId),
+  );
+  const none = await city.post(`/api/v1/finance/estates/${withoutCommittee.estateId}/fund-custody`, handover);
+  assert.equal(none.statusCode, 409);
+  assert.match(none.json().detail, /业主委员会/);
+  const done = await city.post(`/api/v1/finance/estates/${estateId}/fund-custody`, handover);
+  assert.equal(done.statusCode, 200, done.body);
+  assert.equal(done.json().custodian, 'assembly');
+  assert.equal(done.json().account, handover.account);
+  assert.equal((await city.post(`/api/v1/finance/estates/${estateId}/fund-custody`, handover)).statusCode, 409);
+  const uses = (await committee.get(`/api/v1/finance/fund-applications?estateId=${estateId}`)).json();
+  assert.deepEqual(uses.map((u: { state: string }) => u.state).sort(), ['approved', 'disbursed', 'disbursed']);
+  const after = (await city.get('/api/v1/finance/fund-overview')).json();
+  assert.equal(after.estates.find((e: { estateId: string }) => e.estateId === estateId).custodian, 'assembly');
+});

@@ -144,5 +144,9 @@ test('the quarterly disclosure is public and downloadable; half the year’s sur
     (await committee.post(`${base}/transfer-to-fund`, { estateId, year: 2026, percent: 50 })).statusCode,
     409,
   );
+  const book = (await committee.get(`${base}/estates/${estateId}`)).json();
+  assert.equal(book.balanceFen, 940_000 - spent - moved.json().amountFen, 'the owners’ account after the transfer');
+  assert.equal(book.incomes.length, s.incomes.length);
+  assert.ok(book.spendings.every((x: { state: string }) => ['publicized', 'paid', 'cancelled'].includes(x.state)));
   assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
 });

@@ -319,3 +319,26 @@ async function remindToRedeposit(trx: Executor, unitIds: string[]) {
   for (const o of await ownerContacts(trx, unitIds))
     await tellOwner(trx, o, 'finance.redeposit_notice', { unit: o.label });
 }
+
+/** An estate's applications, newest first, for the desks that follow them. */
+export async function listFundUses(db: Executor, ctx: RequestContext, estateId: string) {
+  await estateFor(db, ctx, estateId, [...FUND_APPLICANTS, ...FUND_KEEPERS]);
+  const rows = await db
+    .selectFrom('fund_applications')
+    .select(['id', 'project', 'budget_fen', 'scope_kind', 'emergency', 'state', 'matter_id', 'version', 'created_at'])
+    .where('estate_id', '=', estateId)
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    project: r.project,
+    budgetFen: Number(r.budget_fen),
+    scopeKind: r.scope_kind,
+    emergency: r.emergency,
+    state: r.state,
+    matterId: r.matter_id,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+  }));
+}

@@ -7,7 +7,7 @@ import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { effectiveArea } from '../registry/index.ts';
+import { activeOwnersCommittee, coversEstate, effectiveArea, estatesInView } from '../registry/index.ts';
 import { estateFor } from './fees.ts';
 import { post } from './ledger.ts';
 
@@ -206,8 +206,99 @@ export async function estateFund(db: Executor, ctx: RequestContext, estateId: st
     estateId,
     totalFen: Number(bank?.balance ?? 0),
     custodian: custody?.custodian ?? 'authority',
+    account: custody?.account ?? null,
+    transferredAt: custody?.transferred_at?.toISOString() ?? null,
+    resolution: custody?.resolution ?? null,
     units: balances.length,
     deposited: balances.filter((b) => b.initialFen !== null).length,
     low: balances.filter((b) => b.low).map((b) => b.unitId),
   };
+}
+
+/** Who oversees funds across estates: the housing authority, and the street office and community below it. */
+export const FUND_OVERSEERS: Role[] = [...FUND_KEEPERS, 'street_office', 'community'];
+
+/**
+ * The regulator's overview: every estate in the caller's region with its fund total, who keeps it, how many units
+ * have made their initial deposit and how many have fallen below 30 % of it (the 续筹 line).
+ */
+export async function fundOverview(db: Executor, ctx: RequestContext) {
+  const estates = (await estatesInView(db, ctx.actor)).filter((e) =>
+    coversEstate(ctx.actor, FUND_OVERSEERS, { id: e.id, region_path: e.regionPath, company_id: e.companyId }),
+  );
+  if (!estates.length) return { totalFen: 0, estates: [] };
+  const { rows } = await sql<{ estate_id: string; total: string; custodian: string; deposited: string; low: string }>`
+    SELECT e.id AS estate_id, coalesce(b.balance, 0)::text AS total, coalesce(c.custodian, 'authority') AS custodian,
+      coalesce(d.deposited, 0)::text AS deposited, coalesce(d.low, 0)::text AS low
+    FROM unnest(${estates.map((e) => e.id)}::uuid[]) AS e(id)
+    LEFT JOIN ledger_accounts b ON b.estate_id = e.id AND b.code = 'fund_bank'
+    LEFT JOIN fund_custody c ON c.estate_id = e.id
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS deposited, count(*) FILTER (WHERE 10 * coalesce(-a.balance, 0) < 3 * d.amount_fen) AS low
+      FROM fund_deposits d
+      LEFT JOIN ledger_accounts a ON a.unit_id = d.unit_id AND a.code = 'fund_unit'
+      WHERE d.estate_id = e.id AND d.kind = 'initial'
+    ) d ON true`.execute(db);
+  const byId = new Map(rows.map((r) => [r.estate_id, r]));
+  const list = estates.map((e) => {
+    const r = byId.get(e.id);
+    return {
+      estateId: e.id,
+      code: e.code,
+      name: e.name,
+      totalFen: Number(r?.total ?? 0),
+      custodian: (r?.custodian ?? 'authority') as 'authority' | 'assembly',
+      deposited: Number(r?.deposited ?? 0),
+      low: Number(r?.low ?? 0),
+    };
+  });
+  return { totalFen: list.reduce((s, e) => s + e.totalFen, 0), estates: list };
+}
+
+/**
+ * 移交: once the estate's owners have an assembly acting through a serving committee, the housing authority hands
+ * the fund over to the account the assembly named. The money and its per-unit sub-accounts stay as they are; what
+ * changes is who keeps them, and that is recorded once, with the assembly's resolution.
+ */
+export async function transferCustody(
+  db: Db,
+  ctx: RequestContext,
+  estateId: string,
+  input: { resolution: string; account: string },
+) {
+  await estateFor(db, ctx, estateId, FUND_KEEPERS);
+  const committee = await activeOwnersCommittee(db, estateId);
+  if (!committee) throw new DomainError('finance.no_assembly', 409);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('fund_custody')
+      .values({ estate_id: estateId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const now = await trx
+      .selectFrom('fund_custody')
+      .select('custodian')
+      .where('estate_id', '=', estateId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (now.custodian === 'assembly') throw new DomainError('finance.custody_transferred', 409);
+    const after = {
+      custodian: 'assembly' as const,
+      account: input.account,
+      resolution: input.resolution,
+      committee_id: committee.id,
+      transferred_by: ctx.actor.accountId,
+      transferred_at: clock.now(),
+    };
+    await trx.updateTable('fund_custody').set(after).where('estate_id', '=', estateId).execute();
+    await audit(trx, ctx, {
+      action: 'fund.custody_transfer',
+      entityType: 'estate',
+      entityId: estateId,
+      estateId,
+      before: { custodian: 'authority' },
+      after,
+    });
+  });
+  return estateFund(db, ctx, estateId);
 }

@@ -52,6 +52,14 @@ defineMessages({
     en: 'This unit’s initial deposit is already paid',
   },
   'finance.application_not_found': { 'zh-CN': '维修资金使用申请不存在', en: 'No such fund-use application' },
+  'finance.no_assembly': {
+    'zh-CN': '该小区尚无在任的业主委员会，业主大会成立后方可移交维修资金',
+    en: 'The estate has no serving owners’ committee: the fund is handed over once the owners’ assembly exists',
+  },
+  'finance.custody_transferred': {
+    'zh-CN': '该小区的维修资金已移交业主大会',
+    en: 'The estate’s maintenance fund has already been handed over to the owners’ assembly',
+  },
   'finance.application_state': {
     'zh-CN': '申请当前状态为“{state}”，不能进行此操作',
     en: 'The application is {state}: this step is not possible now',

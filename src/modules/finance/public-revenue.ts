@@ -346,3 +346,60 @@ export function quarterDates(year: number, quarter: number) {
   const last = new Date(Date.UTC(year, m + 2, 0)).getUTCDate();
   return { from: `${year}-${String(m).padStart(2, '0')}-01`, to: `${year}-${String(m + 2).padStart(2, '0')}-${last}` };
 }
+
+/** The desk's view of an estate's public revenue: settings, what the owners' account holds, incomes and spendings. */
+export async function publicRevenueBook(db: Executor, ctx: RequestContext, estateId: string) {
+  await estateFor(db, ctx, estateId, [...COLLECTORS, ...SPENDERS]);
+  const [settings, account, incomes, spendings] = await Promise.all([
+    settingsOf(db, estateId),
+    db
+      .selectFrom('ledger_accounts')
+      .select('balance')
+      .where('estate_id', '=', estateId)
+      .where('code', '=', 'public_bank')
+      .executeTakeFirst(),
+    db
+      .selectFrom('public_incomes')
+      .selectAll()
+      .where('estate_id', '=', estateId)
+      .orderBy('received_on', 'desc')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('public_spendings')
+      .selectAll()
+      .where('estate_id', '=', estateId)
+      .orderBy('publicized_at', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
+  return {
+    settings,
+    balanceFen: Number(account?.balance ?? 0),
+    incomes: incomes.map((i) => ({
+      id: i.id,
+      date: i.received_on,
+      source: i.source,
+      description: i.description,
+      grossFen: Number(i.gross_fen),
+      costFen: Number(i.cost_fen),
+      netFen: Number(i.gross_fen) - Number(i.cost_fen),
+      evidence: i.evidence,
+    })),
+    spendings: spendings.map((x) => ({
+      id: x.id,
+      item: x.item,
+      description: x.description,
+      amountFen: Number(x.amount_fen),
+      approvalKind: x.approval_kind,
+      matterId: x.matter_id,
+      resolution: x.resolution,
+      state: x.state,
+      publicizedAt: x.publicized_at.toISOString(),
+      payableFrom: x.payable_from.toISOString(),
+      cosigned: x.cosigned_by !== null,
+      paidOn: x.paid_on,
+      version: x.version,
+    })),
+  };
+}

@@ -1,13 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
-import { estateFund, FUND_KEEPERS, listFundRates, myFund, recordDeposit, saveFundRate } from './fund.ts';
+import {
+  estateFund,
+  FUND_KEEPERS,
+  FUND_OVERSEERS,
+  fundOverview,
+  listFundRates,
+  myFund,
+  recordDeposit,
+  saveFundRate,
+  transferCustody,
+} from './fund.ts';
 import {
   applyForFundUse,
   confirmEmergency,
   disburse,
   FUND_APPLICANTS,
   getFundUse,
+  listFundUses,
   recordAcceptance,
   recordContract,
   requestApproval,
@@ -70,6 +81,30 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { policy: READERS }, schema: { tags, params: IdParams } },
     async (req) => estateFund(db, ctxOf(req), req.params.id),
   );
+  app.get(
+    '/api/v1/finance/fund-overview',
+    {
+      config: { policy: FUND_OVERSEERS },
+      schema: { tags, summary: 'Every estate in your region: fund total, custodian, deposits, units below 30 %' },
+    },
+    async (req) => fundOverview(db, ctxOf(req)),
+  );
+  app.post(
+    '/api/v1/finance/estates/:id/fund-custody',
+    {
+      config: { policy: FUND_KEEPERS },
+      schema: {
+        tags,
+        summary: '移交: hand the fund over to the owners’ assembly once it has a serving committee',
+        params: IdParams,
+        body: Type.Object(
+          { resolution: Text(500), account: Text(100) },
+          { additionalProperties: false, description: 'the assembly’s resolution and the account it named' },
+        ),
+      },
+    },
+    async (req) => transferCustody(db, ctxOf(req), req.params.id, req.body),
+  );
   app.get('/api/v1/me/fund', { config: { policy: ['resident'] }, schema: { tags } }, async (req) =>
     myFund(db, ctxOf(req)),
   );
@@ -96,6 +131,11 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await applyForFundUse(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    base,
+    { config: { policy: READERS }, schema: { tags, querystring: Type.Object({ estateId: Id }) } },
+    async (req) => listFundUses(db, ctxOf(req), req.query.estateId),
   );
   app.get(`${base}/:id`, { config: { policy: READERS }, schema: { tags, params: IdParams } }, async (req) =>
     getFundUse(db, ctxOf(req), req.params.id),

@@ -6,6 +6,7 @@ import {
   cosign,
   paySpending,
   proposeSpending,
+  publicRevenueBook,
   quarterDates,
   recordIncome,
   saveSettings,
@@ -24,6 +25,18 @@ export const publicRevenueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['public revenue'];
   const base = '/api/v1/finance/public-revenue';
 
+  app.get(
+    `${base}/estates/:estateId`,
+    {
+      config: { policy: ['company_admin', 'project_manager', 'committee_member', 'street_office', 'community'] },
+      schema: {
+        tags,
+        summary: 'Settings, account balance, incomes and spendings (all states)',
+        params: Type.Object({ estateId: Id }),
+      },
+    },
+    async (req) => publicRevenueBook(db, ctxOf(req), req.params.estateId),
+  );
   app.put(
     `${base}/settings/:estateId`,
     {

@@ -105,6 +105,9 @@ export interface FinanceTables {
     custodian: Generated<'authority' | 'assembly'>;
     transferred_at: Date | null;
     resolution: string | null;
+    account: string | null;
+    committee_id: string | null;
+    transferred_by: string | null;
   };
   fund_deposits: {
     id: string;

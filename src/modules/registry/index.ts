@@ -32,11 +32,13 @@ export { coversEstate } from './access.ts';
 export { committeeForUpdate, fillVacancies, seatCommittee } from './committees.ts';
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export {
+  activeOwnersCommittee,
   departmentFor,
   departmentsIn,
   type EstatePlace,
   estateCodes,
   estatePlace,
+  estatesInView,
   estatesOfCompany,
   findEstate,
   namesOf,

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../kernel/auth/roles.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { estateVisible } from './scope.ts';
 
 /** Read-only lookups other modules need from the registry, so they never query its tables themselves. */
 
@@ -246,4 +248,26 @@ export async function ownerContacts(db: Executor, unitIds: string[]) {
     .where('unit_owners.unit_id', 'in', unitIds)
     .where('unit_owners.is_representative', '=', true)
     .execute();
+}
+
+/** The estates an actor may see, with their place (for city-wide overviews such as the fund's). */
+export async function estatesInView(db: Executor, actor: Actor, limit = 5000): Promise<EstatePlace[]> {
+  return db
+    .selectFrom('estates')
+    .select(estateColumns)
+    .where(estateVisible(actor))
+    .orderBy('estates.code')
+    .limit(limit)
+    .execute();
+}
+
+/** The estate's serving owners' committee (业主委员会), if it has one: the owners' assembly can then act. */
+export async function activeOwnersCommittee(db: Executor, estateId: string) {
+  return db
+    .selectFrom('committees')
+    .select(['id', 'term_start as termStart', 'term_end as termEnd'])
+    .where('estate_id', '=', estateId)
+    .where('kind', '=', 'owners_committee')
+    .where('status', '=', 'active')
+    .executeTakeFirst();
 }
