@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
 import { monthsBetween } from '../src/modules/finance/arrears.ts';
+import { lateFee } from '../src/modules/finance/billing.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
 import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
 
@@ -94,4 +95,44 @@ test('reminders go through the outbox; the non-payer list needs the months owed 
   assert.equal(listed.statusCode, 201, listed.body);
   assert.equal(listed.json().months, 13);
   assert.equal((await list()).statusCode, 409, 'listed once');
+});
+
+test('late fees only as the contract defines: none without a clause; with one, accrued per bill and shown', async () => {
+  clock.set(new Date('2026-12-15T04:00:00Z'));
+  const url = `/api/v1/finance/estates/${estateId}/arrears?asOf=2026-11`;
+  assert.equal((await company.get(url)).json().lateFee, null, 'no clause, no late fee');
+  const settingsUrl = `/api/v1/finance/estates/${estateId}/arrears-settings`;
+  const s = (await company.get(settingsUrl)).json();
+  assert.deepEqual([s.minMonths, s.writtenNotices, s.lateFee], [6, 2, null]);
+  const clause = { clause: '《物业服务合同》第十二条：逾期按日万分之三支付违约金', bpPerDay: 3, graceDays: 15 };
+  const staff = await t.as('company.staff');
+  assert.equal((await staff.put(settingsUrl, { ...s, lateFee: clause })).statusCode, 403);
+  const bad = await company.put(settingsUrl, { ...s, lateFee: { ...clause, bpPerDay: 50 } });
+  assert.equal(bad.statusCode, 400, 'above 万分之十 a day is refused');
+  const saved = await company.put(settingsUrl, { ...s, lateFee: clause });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.equal((await company.put(settingsUrl, { ...s, lateFee: clause })).statusCode, 409, 'a stale version');
+
+  const aging = (await company.get(url)).json();
+  assert.equal(aging.lateFee.asOf, '2026-11-30', 'to the end of the period asked for');
+  const bills = await t.handle.db
+    .selectFrom('bills')
+    .select(['period', 'amount_fen', 'paid_fen'])
+    .where('unit_id', '=', unitId)
+    .execute();
+  const expected = bills.reduce(
+    (sum, b) => sum + lateFee(Number(b.amount_fen) - Number(b.paid_fen), b.period, '2026-11-30', 3, 15),
+    0,
+  );
+  const mine = aging.units.find((u: { unitId: string }) => u.unitId === unitId);
+  assert.ok(expected > 0);
+  assert.equal(mine.lateFeeFen, expected);
+  assert.equal(
+    aging.lateFee.totalFen,
+    aging.units.reduce((sum: number, u: { lateFeeFen: number }) => sum + u.lateFeeFen, 0),
+  );
+  const off = await company.put(settingsUrl, { ...s, lateFee: null, version: saved.json().version });
+  assert.equal(off.json().lateFee, null);
+  assert.equal((await company.get(url)).json().lateFee, null);
+  clock.reset();
 });

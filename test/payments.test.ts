@@ -137,6 +137,47 @@ test('paying more than is owed keeps the rest as a prepayment; the simulator pay
   );
 });
 
+test('a prepayment is refunded only with a second person’s approval; what is left settles the next bills as they are raised', async () => {
+  const staff = await t.as('company.staff');
+  const manager = await t.as('project.manager');
+  const ask = (c: Client, amountFen: number) =>
+    c.post('/api/v1/finance/refunds', { unitId, amountFen, channel: 'transfer', reason: '业主多缴' });
+  const tooMuch = await ask(staff, 10_001);
+  assert.equal(tooMuch.statusCode, 400);
+  assert.match(tooMuch.json().detail, /预收款余额 100\.00 元/);
+  const first = (await ask(staff, 3_000)).json();
+  assert.equal(first.state, 'requested');
+  const decide = (c: Client, r: { id: string; version: number }, approve: boolean) =>
+    c.post(`/api/v1/finance/refunds/${r.id}/decision`, { version: r.version, approve });
+  assert.equal((await decide(staff, first, true)).statusCode, 403, 'the desk asks; it does not approve');
+  const bankBefore = await balance('bank');
+  const done = await decide(company, first, true);
+  assert.equal(done.statusCode, 200, done.body);
+  assert.equal(done.json().state, 'refunded');
+  assert.equal((await decide(manager, done.json(), true)).statusCode, 409, 'once');
+  assert.equal(await balance('prepayments'), -7_000);
+  assert.equal(await balance('bank'), bankBefore - 3_000, 'paid back by transfer');
+
+  const own = (await ask(company, 7_000)).json();
+  const self = await decide(company, own, true);
+  assert.equal(self.statusCode, 403);
+  assert.match(self.json().detail, /申请人以外/);
+  assert.equal((await decide(manager, own, false)).json().state, 'rejected');
+  assert.equal(await balance('prepayments'), -7_000, 'a rejected refund moves nothing');
+
+  assert.equal((await company.post('/api/v1/finance/bill-runs', { period: '2026-11', estateId })).statusCode, 202);
+  await t.worker.drain();
+  const nov = (await unitBills()).find((b) => b.period === '2026-11');
+  assert.ok(nov && Number(nov.amount_fen) > 7_000);
+  assert.equal(Number(nov.paid_fen), 7_000, 'the prepayment settled what it could of the new bill');
+  assert.equal(await balance('prepayments'), 0);
+  const mine = (await resident.get('/api/v1/me/bills')).json();
+  assert.ok(JSON.stringify(mine).includes('2026-11'));
+  const list = (await company.get(`/api/v1/finance/estates/${estateId}/refunds`)).json();
+  assert.deepEqual(list.map((r: { state: string }) => r.state).sort(), ['refunded', 'rejected']);
+  assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
+});
+
 test('cash at the desk: a voucher entered twice is one payment; receipt numbers run without gaps', async () => {
   const other = await t.handle.db
     .selectFrom('bills')

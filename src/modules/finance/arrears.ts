@@ -6,7 +6,9 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { saveVersioned } from '../../kernel/versioned.ts';
 import { ownerContacts } from '../registry/index.ts';
+import { lateFee, periodDays } from './billing.ts';
 import { estateFor } from './fees.ts';
 import { tellOwner } from './notices.ts';
 import { financePolicy as P } from './policy.ts';
@@ -26,9 +28,52 @@ export const BUCKETS = [
   { key: 'm12', from: 12, to: Number.POSITIVE_INFINITY },
 ] as const;
 
-/** Each unit's unpaid amounts by age as of a period, largest first; the totals by bucket. */
+/** The estate's due process for the non-payer list, and the contract's late-fee clause (none: no late fees). */
+export async function arrearsSettings(db: Executor, estateId: string) {
+  const s = await db.selectFrom('arrears_settings').selectAll().where('estate_id', '=', estateId).executeTakeFirst();
+  return {
+    minMonths: s?.min_months ?? 6,
+    writtenNotices: s?.written_notices ?? 2,
+    lateFee: s?.late_fee_clause
+      ? { clause: s.late_fee_clause, bpPerDay: s.late_fee_bp_per_day as number, graceDays: s.late_fee_grace_days }
+      : null,
+    version: s?.version ?? 0,
+  };
+}
+
+/** The company records what its contract says; a late fee needs the clause that allows it. */
+export async function saveArrearsSettings(
+  db: Executor,
+  ctx: RequestContext,
+  estateId: string,
+  input: {
+    minMonths: number;
+    writtenNotices: number;
+    lateFee: { clause: string; bpPerDay: number; graceDays: number } | null;
+    version: number;
+  },
+) {
+  await estateFor(db, ctx, estateId, ['company_admin', 'project_manager']);
+  const row = {
+    min_months: input.minMonths,
+    written_notices: input.writtenNotices,
+    late_fee_clause: input.lateFee?.clause.trim() || null,
+    late_fee_bp_per_day: input.lateFee?.clause.trim() ? input.lateFee.bpPerDay : null,
+    late_fee_grace_days: input.lateFee?.graceDays ?? 0,
+  };
+  await saveVersioned(db, 'arrears_settings', { estate_id: estateId }, row, input.version);
+  await audit(db, ctx, { action: 'arrears.settings', entityType: 'estate', entityId: estateId, estateId, after: row });
+  return arrearsSettings(db, estateId);
+}
+
+/**
+ * Each unit's unpaid amounts by age as of a period, largest first; the totals by bucket; and, where the contract
+ * has a late-fee clause, the 违约金 accrued to the end of that period (or today, if sooner) — shown, not billed.
+ */
 export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: string, asOf: string) {
   await estateFor(db, ctx, estateId, P.readFees);
+  const { lateFee: clause } = await arrearsSettings(db, estateId);
+  const asOfDate = [today(), periodDays(asOf).end].sort()[0];
   const { rows } = await sql<{ unit_id: string; label: string; period: string; owed: string }>`
     SELECT b.unit_id, bu.name || ' ' || u.number AS label, b.period, sum(b.amount_fen - b.paid_fen)::text AS owed
     FROM bills b JOIN units u ON u.id = b.unit_id JOIN buildings bu ON bu.id = u.building_id
@@ -36,7 +81,14 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
     GROUP BY b.unit_id, label, b.period`.execute(db);
   const units = new Map<
     string,
-    { unitId: string; label: string; totalFen: number; oldest: string; buckets: Record<string, number> }
+    {
+      unitId: string;
+      label: string;
+      totalFen: number;
+      lateFeeFen: number;
+      oldest: string;
+      buckets: Record<string, number>;
+    }
   >();
   const totals: Record<string, number> = Object.fromEntries(BUCKETS.map((b) => [b.key, 0]));
   for (const r of rows) {
@@ -46,18 +98,26 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
       unitId: r.unit_id,
       label: r.label,
       totalFen: 0,
+      lateFeeFen: 0,
       oldest: r.period,
       buckets: Object.fromEntries(BUCKETS.map((b) => [b.key, 0])),
     };
     const owed = Number(r.owed);
     u.totalFen += owed;
     u.buckets[bucket] += owed;
+    if (clause) u.lateFeeFen += lateFee(owed, r.period, asOfDate, clause.bpPerDay, clause.graceDays);
     if (r.period < u.oldest) u.oldest = r.period;
     totals[bucket] += owed;
     units.set(r.unit_id, u);
   }
   const list = [...units.values()].sort((a, b) => b.totalFen - a.totalFen || a.label.localeCompare(b.label));
-  return { asOf, totals, totalFen: list.reduce((s, u) => s + u.totalFen, 0), units: list };
+  return {
+    asOf,
+    totals,
+    totalFen: list.reduce((s, u) => s + u.totalFen, 0),
+    lateFee: clause && { ...clause, asOf: asOfDate, totalFen: list.reduce((s, u) => s + u.lateFeeFen, 0) },
+    units: list,
+  };
 }
 
 /** Reminders through the outbox to the owners of every unit owing since at least `minMonths` months. */
@@ -171,13 +231,7 @@ export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId
     .where('removed_on', 'is', null)
     .executeTakeFirst();
   if (listed) throw new DomainError('finance.already_listed', 409);
-  const rules = await db
-    .selectFrom('arrears_settings')
-    .selectAll()
-    .where('estate_id', '=', unit.estate_id)
-    .executeTakeFirst();
-  const minMonths = rules?.min_months ?? 6;
-  const needed = rules?.written_notices ?? 2;
+  const { minMonths, writtenNotices: needed } = await arrearsSettings(db, unit.estate_id);
   const owed = await owedOf(db, unit.id);
   const nowPeriod = today().slice(0, 7);
   const months = owed.oldest ? monthsBetween(owed.oldest, nowPeriod) : 0;

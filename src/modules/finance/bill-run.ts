@@ -11,6 +11,7 @@ import { periodDays } from './billing.ts';
 import { estateFor } from './fees.ts';
 import { post } from './ledger.ts';
 import { financePolicy as P } from './policy.ts';
+import { applyPrepayments } from './prepaid.ts';
 
 export const BILL_RUN_JOB = 'finance.bill_run';
 
@@ -79,7 +80,7 @@ defineJob(BILL_RUN_JOB, async (job) => {
 /**
  * Bills one estate for a period: for each active fee item, one INSERT … SELECT of the missing bills (amounts by the
  * rule in billing.ts, pro-rated from a unit's delivery), then one ledger entry debiting each unit's receivable and
- * crediting the company's revenue, all in one transaction.
+ * crediting the company's revenue; last, prepayments settle what they can of the new bills. All in one transaction.
  */
 export async function billEstate(db: Db, ctx: RequestContext, estateId: string, period: string) {
   const { start, end, days: dim } = periodDays(period);
@@ -141,6 +142,7 @@ export async function billEstate(db: Db, ctx: RequestContext, estateId: string, 
       bills += rows.length;
       fen += total;
     }
-    return { bills, fen };
+    const prepaidFen = bills ? await applyPrepayments(trx, ctx, estateId, period) : 0;
+    return { bills, fen, prepaidFen };
   });
 }

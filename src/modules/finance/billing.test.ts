@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { billAmount, billedDays, periodDays } from './billing.ts';
+import { billAmount, billedDays, lateFee, periodDays } from './billing.ts';
 
 test('periods know their length, leap years included', () => {
   assert.deepEqual(periodDays('2024-02'), { start: '2024-02-01', end: '2024-02-29', days: 29 });
@@ -47,4 +47,14 @@ test('against exact rational arithmetic on random inputs, including amounts past
       },
     ),
   );
+});
+
+test('late fee: none within the billed month and its grace days, then 万分之 of the unpaid amount a day, rounded down', () => {
+  // Bill for 2026-03 (due 03-31), 3 bp a day, 10 days' grace: due 04-10.
+  assert.equal(lateFee(100_000, '2026-03', '2026-04-10', 3, 10), 0, 'the due date itself is not late');
+  assert.equal(lateFee(100_000, '2026-03', '2026-04-11', 3, 10), 30, '1 day: 100000 × 3 / 10000');
+  assert.equal(lateFee(100_000, '2026-03', '2026-05-10', 3, 10), 900, '30 days');
+  assert.equal(lateFee(3_333, '2026-03', '2026-04-02', 3, 0), 1, '3333 × 3 × 2 / 10000 = 1.9998 → 1');
+  assert.equal(lateFee(0, '2026-03', '2027-01-01', 3, 0), 0);
+  assert.equal(lateFee(100_000, '2026-02', '2026-03-01', 5, 0), 50, 'February has 28 days in 2026');
 });

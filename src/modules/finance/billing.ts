@@ -33,3 +33,18 @@ export function billAmount(priceFen: number, area: number | null, days: number, 
   const den = 100n * BigInt(daysInMonth);
   return Number((2n * num + den) / (2n * den));
 }
+
+/** Days from `from` to `to` (ISO dates), negative when `to` is earlier. */
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+/**
+ * 违约金 on one unpaid bill, as the contract's clause sets it: `bpPerDay` 万分之 of the unpaid amount for each day
+ * past the due date (the last day of the billed month plus the grace days), up to `asOf`. Rounded down: a late fee
+ * is never more than the clause allows.
+ */
+export function lateFee(unpaidFen: number, period: string, asOf: string, bpPerDay: number, graceDays: number): number {
+  const due = new Date(Date.parse(periodDays(period).end) + graceDays * 86_400_000).toISOString().slice(0, 10);
+  const days = daysBetween(due, asOf);
+  if (days <= 0 || unpaidFen <= 0) return 0;
+  return Number((BigInt(unpaidFen) * BigInt(bpPerDay) * BigInt(days)) / 10_000n);
+}

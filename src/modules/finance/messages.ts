@@ -72,6 +72,43 @@ defineMessages({
     'zh-CN': '非应急使用须经业主表决',
     en: 'Only an emergency use may be confirmed without a vote',
   },
+  'finance.quote_above_cap': {
+    'zh-CN': '报价超过本市{grade}级服务的政府指导价上限 {cap} 元/㎡·月',
+    en: 'The quote exceeds the city cap of {cap} yuan/m²·month for grade {grade}',
+  },
+  'finance.price_open': {
+    'zh-CN': '本小区已有一项正在协商的收费标准，请先完成或撤回',
+    en: 'The estate already has a fee standard under negotiation: finish or withdraw it first',
+  },
+  'finance.price_not_found': { 'zh-CN': '收费标准协商记录不存在', en: 'No such fee negotiation' },
+  'finance.price_state': {
+    'zh-CN': '收费标准协商当前为“{state}”，不能进行此操作',
+    en: 'The fee negotiation is {state}: this step is not possible now',
+  },
+  'finance.price.quoted': { 'zh-CN': '企业已报价', en: 'quoted' },
+  'finance.price.countered': { 'zh-CN': '业主已还价', en: 'countered' },
+  'finance.price.voting': { 'zh-CN': '业主表决中', en: 'being voted on' },
+  'finance.price.agreed': { 'zh-CN': '已议定', en: 'agreed' },
+  'finance.price.rejected': { 'zh-CN': '表决未通过', en: 'rejected' },
+  'finance.price.withdrawn': { 'zh-CN': '已撤回', en: 'withdrawn' },
+  'finance.counter_above_quote': {
+    'zh-CN': '业主还价不能高于企业报价',
+    en: 'The owners’ counter-offer cannot be above the company’s quote',
+  },
+  'finance.agreed_out_of_range': {
+    'zh-CN': '提请表决的价格须在业主还价 {low} 元与企业报价 {high} 元之间（含）',
+    en: 'The price put to the vote must lie between the counter-offer {low} and the quote {high} yuan (inclusive)',
+  },
+  'finance.refund_exceeds': {
+    'zh-CN': '退款金额超过该房屋的预收款余额 {held} 元',
+    en: 'The refund exceeds the unit’s prepayment of {held} yuan',
+  },
+  'finance.refund_not_found': { 'zh-CN': '退款申请不存在', en: 'No such refund' },
+  'finance.refund_decided': { 'zh-CN': '该退款申请已处理', en: 'This refund has already been decided' },
+  'finance.refund_same_person': {
+    'zh-CN': '退款须由申请人以外的人员审批',
+    en: 'A refund must be approved by someone other than its requester',
+  },
   'finance.vote_not_final': {
     'zh-CN': '业主表决结果尚未公示',
     en: 'The owners’ vote has not been published yet',

@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
-import { arrearsAging, BUCKETS, listDefaulter, recordWrittenNotice, sendReminders } from './arrears.ts';
+import {
+  arrearsAging,
+  arrearsSettings,
+  BUCKETS,
+  listDefaulter,
+  recordWrittenNotice,
+  saveArrearsSettings,
+  sendReminders,
+} from './arrears.ts';
+import { estateFor } from './fees.ts';
 import { financePolicy as P } from './policy.ts';
 
 const Id = Type.String({ format: 'uuid' });
@@ -46,11 +55,59 @@ export const arrearsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             value: (u: (typeof aging.units)[number]) => yuan(u.buckets[b.key]),
           })),
           { key: 'total', header: { 'zh-CN': '合计（元）', en: 'Total (yuan)' }, value: (u) => yuan(u.totalFen) },
+          ...(aging.lateFee
+            ? [
+                {
+                  key: 'lateFee',
+                  header: { 'zh-CN': '违约金（元，按合同约定）', en: 'Late fee (yuan, per contract)' },
+                  value: (u: (typeof aging.units)[number]) => yuan(u.lateFeeFen),
+                },
+              ]
+            : []),
         ],
         aging.units,
         req.lang,
       );
     },
+  );
+  app.get(
+    '/api/v1/finance/estates/:estateId/arrears-settings',
+    { config: { policy: P.readFees }, schema: { tags, params: Type.Object({ estateId: Id }) } },
+    async (req) => {
+      await estateFor(db, ctxOf(req), req.params.estateId, P.readFees);
+      return arrearsSettings(db, req.params.estateId);
+    },
+  );
+  app.put(
+    '/api/v1/finance/estates/:estateId/arrears-settings',
+    {
+      config: { policy: ['company_admin', 'project_manager'] },
+      schema: {
+        tags,
+        summary: 'Due process before the non-payer list, and the contract’s late-fee clause (null: no late fees)',
+        params: Type.Object({ estateId: Id }),
+        body: Type.Object(
+          {
+            minMonths: Type.Integer({ minimum: 1, maximum: 60 }),
+            writtenNotices: Type.Integer({ minimum: 1, maximum: 10 }),
+            lateFee: Type.Union([
+              Type.Object(
+                {
+                  clause: Type.String({ minLength: 1, maxLength: 500, description: 'the contract clause' }),
+                  bpPerDay: Type.Integer({ minimum: 1, maximum: 10, description: '万分之 of the unpaid amount a day' }),
+                  graceDays: Type.Integer({ minimum: 0, maximum: 365 }),
+                },
+                { additionalProperties: false },
+              ),
+              Type.Null(),
+            ]),
+            version: Type.Integer({ minimum: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => saveArrearsSettings(db, ctxOf(req), req.params.estateId, req.body),
   );
   app.post(
     '/api/v1/finance/estates/:estateId/arrears/reminders',

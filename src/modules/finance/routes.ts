@@ -11,6 +11,7 @@ import { financePolicy as P } from './policy.ts';
 import { type ProviderNotice, signNotice, verifyNotice } from './provider.ts';
 import { arrearsRoutes } from './routes-arrears.ts';
 import { fundRoutes } from './routes-fund.ts';
+import { priceAndRefundRoutes } from './routes-prices.ts';
 import { publicRevenueRoutes } from './routes-public.ts';
 
 const Id = Type.String({ format: 'uuid' });
@@ -26,6 +27,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(fundRoutes);
   await app.register(arrearsRoutes);
   await app.register(publicRevenueRoutes);
+  await app.register(priceAndRefundRoutes);
 
   app.get('/api/v1/finance/fee-caps', { config: { policy: P.readCaps }, schema: { tags } }, async () => listCaps(db));
   app.put(

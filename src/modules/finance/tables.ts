@@ -189,7 +189,49 @@ export interface FinanceTables {
     estate_id: string;
     min_months: Generated<number>;
     written_notices: Generated<number>;
+    late_fee_clause: string | null;
+    late_fee_bp_per_day: number | null;
+    late_fee_grace_days: Generated<number>;
     version: Generated<number>;
+  };
+  fee_price_proposals: {
+    id: string;
+    estate_id: string;
+    grade: number;
+    cap_fen: number | null;
+    quote_fen: number;
+    quote_note: string;
+    counter_fen: number | null;
+    counter_note: string | null;
+    agreed_fen: number | null;
+    matter_id: string | null;
+    state: Generated<PriceState>;
+    fee_item_id: string | null;
+    created_by: string | null;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  refunds: {
+    id: string;
+    estate_id: string;
+    unit_id: string;
+    amount_fen: ColumnType<number, number, never>;
+    channel: 'cash' | 'transfer';
+    reason: string;
+    state: Generated<'requested' | 'refunded' | 'rejected'>;
+    requested_by: string;
+    decided_by: string | null;
+    decided_note: string | null;
+    entry_id: string | null;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    decided_at: Date | null;
+  };
+  prepayment_uses: {
+    entry_id: string;
+    bill_id: string;
+    amount_fen: ColumnType<number, number, never>;
   };
   arrears_notices: {
     id: string;
@@ -215,6 +257,7 @@ export interface FinanceTables {
   };
 }
 
+export type PriceState = 'quoted' | 'countered' | 'voting' | 'agreed' | 'rejected' | 'withdrawn';
 export type Emergency = 'elevator' | 'fire' | 'facade' | 'leak' | 'drainage';
 export type FundUseState =
   | 'draft'
