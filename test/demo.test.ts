@@ -37,5 +37,17 @@ test('the demo city has tickets at each desk, a vote the resident can cast now, 
 
   const bills = (await resident.get('/api/v1/me/bills')).json().items;
   assert.ok(bills.length >= 2, 'last month’s and this month’s bills to pay');
+  const fund = (await resident.get('/api/v1/me/fund')).json();
+  assert.ok(fund[0].balanceFen > 0, 'the resident’s building has its maintenance fund deposited');
+  const estateId = fund[0].estateId ?? (await resident.get('/api/v1/me/units')).json()[0].estateId;
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  const disclosed = await t.anonymous.get(
+    `/api/v1/public/estates/${estateId}/public-revenue?year=${now.getUTCFullYear()}&quarter=${quarter}`,
+  );
+  assert.equal(disclosed.json().incomes.length, 2, 'public revenue to disclose');
+  const committee = await t.as('committee.member');
+  const prices = (await committee.get(`/api/v1/finance/estates/${estateId}/price-proposals`)).json();
+  assert.equal(prices[0].state, 'quoted', 'a quote awaiting the owners’ counter-offer');
   assert.equal(await seedFinanceDemo(t.handle.db), 0);
 });

@@ -30,6 +30,7 @@ export const registryAuthHooks: AuthHooks = {
 
 export { coversEstate } from './access.ts';
 export { committeeForUpdate, fillVacancies, seatCommittee } from './committees.ts';
+export { findOwnerByPhone } from './owners.ts';
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export {
   activeOwnersCommittee,
