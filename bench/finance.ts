@@ -15,7 +15,7 @@ import { billEstate } from '../src/modules/finance/bill-run.ts';
 import { entryHash, GENESIS } from '../src/modules/finance/chain.ts';
 import { verifyLedger } from '../src/modules/finance/index.ts';
 import { seedDemo } from '../src/modules/registry/seed/demo.ts';
-import { forSeconds, scratchDatabase, secs } from './common.ts';
+import { forSeconds, scratchDatabase, secs, statementCounter } from './common.ts';
 import { httpLoad } from './http-load.ts';
 
 /**
@@ -243,7 +243,8 @@ export async function benchFinance(args: string[], config: Config) {
     );
 
     // 2. Desk payments over HTTP: each one settles part of a bill and posts to its estate's chain.
-    const app = await buildApp(handle, {
+    const { kinds, counter } = statementCounter();
+    const app = await buildApp({ ...handle, db: handle.db.withPlugin(counter) }, {
       ...config,
       dataDir: path.join(os.tmpdir(), `anju-bench-${randomBytes(4).toString('hex')}`),
       logLevel: 'silent',
@@ -261,6 +262,7 @@ export async function benchFinance(args: string[], config: Config) {
       const bodies = unitRows.rows.map((u, i) =>
         JSON.stringify({ unitId: u.id, channel: 'cash', amountFen: 100, voucherNo: `XJ${i}` }),
       );
+      kinds.clear();
       const http = await httpLoad({
         url: `${base}/api/v1/finance/payments/desk`,
         headers: {
@@ -273,6 +275,11 @@ export async function benchFinance(args: string[], config: Config) {
         seconds,
         concurrency,
       });
+      const perPayment = [...kinds].map(([k, v]) => `${(v / Math.max(1, http.ok)).toFixed(1)} ${k}`).join(', ');
+      const statements = [...kinds.values()].reduce((a, b) => a + b, 0) / Math.max(1, http.ok);
+      console.log(
+        `  SQL statements per desk payment (incl. the session check, without BEGIN/COMMIT): ${statements.toFixed(1)} = ${perPayment}`,
+      );
       const rawPay = await rawPaymentInserter(handle);
       const rawRate = await forSeconds(seconds, concurrency, rawPay.insert);
       await rawPay.drop();

@@ -6,7 +6,7 @@ import { DomainError, forbidden, versionConflict } from '../../kernel/errors.ts'
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { coversEstate, estatePlace } from '../registry/index.ts';
+import { coversEstate, type EstatePlace, estatePlace } from '../registry/index.ts';
 import { financePolicy as P } from './policy.ts';
 
 /** 政府指导价 caps by service grade, fen per m² per month. */
@@ -70,7 +70,11 @@ const itemView = (r: {
 
 /** The estate, if the caller holds one of the roles over it (its company, or government above it). */
 export async function estateFor(db: Executor, ctx: RequestContext, estateId: string, roles: readonly Role[]) {
-  const estate = await estatePlace(db, estateId);
+  return mustCover(ctx, await estatePlace(db, estateId), roles);
+}
+
+/** The same check on an estate already read. */
+export function mustCover(ctx: RequestContext, estate: EstatePlace, roles: readonly Role[]) {
   if (!coversEstate(ctx.actor, roles, { id: estate.id, region_path: estate.regionPath, company_id: estate.companyId }))
     throw forbidden();
   return estate;

@@ -88,6 +88,9 @@ export interface EntryInput {
   legs: { account: AccountRef; amount: number }[];
 }
 
+/** Statements writeTogether can send as one. */
+export type Writes = Parameters<typeof writeTogether>[1];
+
 export interface Posted {
   id: string;
   seq: number;
@@ -98,9 +101,15 @@ export interface Posted {
 /**
  * Posts one balanced entry to the estate's journal, in the caller's transaction: the estate's chain head is locked,
  * the entry numbered and hashed after the last one, and the balances move by the database's own trigger. The same
- * idempotency key with other legs is refused (422), never posted twice.
+ * idempotency key with other legs is refused (422), never posted twice. `alsoWrite`: the caller's own writes that
+ * go with the entry, sent in the same statement (one round trip), and not at all when the entry is a replay.
  */
-export async function post(trx: Executor, ctx: RequestContext, input: EntryInput): Promise<Posted> {
+export async function post(
+  trx: Executor,
+  ctx: RequestContext,
+  input: EntryInput,
+  alsoWrite: Writes = [],
+): Promise<Posted> {
   if (!trx.isTransaction) throw new Error('post() runs inside a transaction: the chain head lock must be held');
   const problem = legsProblem(input.legs.map((l) => l.amount));
   if (problem) throw new DomainError(`ledger.${problem}`, 400);
@@ -161,6 +170,7 @@ export async function post(trx: Executor, ctx: RequestContext, input: EntryInput
       hash,
     }),
     trx.updateTable('ledger_heads').set({ seq: entry.seq, hash }).where('estate_id', '=', input.estateId),
+    ...alsoWrite,
     auditInsert(trx, ctx, {
       action: 'ledger.post',
       entityType: 'journal_entry',

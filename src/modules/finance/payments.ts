@@ -7,7 +7,8 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { estateFor } from './fees.ts';
+import { unitPlace } from '../registry/index.ts';
+import { estateFor, mustCover } from './fees.ts';
 import type { ProviderNotice } from './provider.ts';
 import { settlePayment } from './settle.ts';
 import type { PaymentChannel } from './tables.ts';
@@ -87,15 +88,13 @@ export async function acceptNotice(db: Db, ctx: RequestContext, channel: 'wechat
       await trx.updateTable('payments').set({ status: 'closed' }).where('id', '=', p.id).execute();
       return { receiptNo: null, replayed: false };
     }
-    const settled = await settlePayment(trx, ctx, p.id, n.transactionId);
-    await audit(trx, ctx, {
+    return settlePayment(trx, ctx, p, n.transactionId, (receiptNo) => ({
       action: 'payment.paid',
       entityType: 'payment',
       entityId: p.id,
       estateId: p.estate_id,
-      after: { transactionId: n.transactionId, amountFen: n.amountFen, receiptNo: settled.receiptNo },
-    });
-    return settled;
+      after: { transactionId: n.transactionId, amountFen: n.amountFen, receiptNo },
+    }));
   });
 }
 
@@ -110,21 +109,17 @@ export async function recordDeskPayment(
   ctx: RequestContext,
   input: { unitId: string; channel: 'cash' | 'transfer'; amountFen: number; voucherNo: string },
 ) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'estate_id'])
-    .where('id', '=', input.unitId)
-    .executeTakeFirst();
+  const unit = await unitPlace(db, input.unitId);
   if (!unit) throw notFound('finance.unit_not_found');
-  await estateFor(db, ctx, unit.estate_id, DESK);
+  const estateId = mustCover(ctx, unit.estate, DESK).id;
   return db.transaction().execute(async (trx) => {
     const id = newId();
     const inserted = await trx
       .insertInto('payments')
       .values({
         id,
-        estate_id: unit.estate_id,
-        unit_id: unit.id,
+        estate_id: estateId,
+        unit_id: unit.unitId,
         channel: input.channel,
         amount_fen: input.amountFen,
         out_trade_no: `D${id}`,
@@ -132,10 +127,10 @@ export async function recordDeskPayment(
         payer: ctx.actor.accountId,
       })
       .onConflict((oc) => oc.columns(['channel', 'provider_txn']).where('provider_txn', 'is not', null).doNothing())
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
-    let paymentId = inserted?.id;
-    if (!paymentId) {
+    let payment: Parameters<typeof settlePayment>[2] | undefined = inserted;
+    if (!payment) {
       const first = await trx
         .selectFrom('payments')
         .select(['id', 'unit_id', 'amount_fen'])
@@ -144,17 +139,17 @@ export async function recordDeskPayment(
         .executeTakeFirstOrThrow();
       if (first.unit_id !== input.unitId || Number(first.amount_fen) !== input.amountFen)
         throw new DomainError('finance.voucher_used', 409, { voucher: input.voucherNo });
-      paymentId = first.id;
+      payment = first.id;
     }
-    const settled = await settlePayment(trx, ctx, paymentId, input.voucherNo);
-    if (!settled.replayed)
-      await audit(trx, ctx, {
-        action: 'payment.desk',
-        entityType: 'payment',
-        entityId: paymentId,
-        estateId: unit.estate_id,
-        after: input,
-      });
+    const paymentId = typeof payment === 'string' ? payment : payment.id;
+    // The audit entry is written with the ledger entry, in its statement; a replay writes neither.
+    const settled = await settlePayment(trx, ctx, payment, input.voucherNo, (receiptNo) => ({
+      action: 'payment.desk',
+      entityType: 'payment',
+      entityId: paymentId,
+      estateId,
+      after: { ...input, receiptNo },
+    }));
     return { paymentId, ...settled };
   });
 }

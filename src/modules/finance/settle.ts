@@ -1,22 +1,32 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import { type AuditEntry, auditInsert } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
 import { post } from './ledger.ts';
-import type { PaymentChannel } from './tables.ts';
+import type { FinanceTables, PaymentChannel } from './tables.ts';
+
+type Payment = Selectable<FinanceTables['payments']>;
 
 /**
  * Settles a payment, once: the unit's oldest unpaid bills first (by period, then as raised), what is left over kept
  * as the unit's prepayment, a receipt number drawn without gaps for the estate and year, and one ledger entry
  * (bank or cash in; receivables and prepayment out). Paying again is a no-op: the payment row is locked and checked.
+ * The payment is named by id, or given as the row this transaction has just inserted (and so holds locked). The
+ * allocations, the bills, the payment and the caller's audit entry are written in the entry's own statement.
  */
-export async function settlePayment(trx: Executor, ctx: RequestContext, paymentId: string, providerTxn: string) {
-  const p = await trx
-    .selectFrom('payments')
-    .selectAll()
-    .where('id', '=', paymentId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+export async function settlePayment(
+  trx: Executor,
+  ctx: RequestContext,
+  payment: string | Payment,
+  providerTxn: string,
+  auditEntry?: (receiptNo: string) => AuditEntry,
+) {
+  const p =
+    typeof payment === 'string'
+      ? await trx.selectFrom('payments').selectAll().where('id', '=', payment).forUpdate().executeTakeFirstOrThrow()
+      : payment;
   if (p.status === 'paid') return { receiptNo: p.receipt_no as string, replayed: true };
   const open = await trx
     .selectFrom('bills')
@@ -44,34 +54,44 @@ export async function settlePayment(trx: Executor, ctx: RequestContext, paymentI
     RETURNING last`.execute(trx);
   const receiptNo = `${year}-${p.estate_id.slice(-6).toUpperCase()}-${String(counter.rows[0].last).padStart(6, '0')}`;
   const settled = allocations.reduce((s, a) => s + a.amount_fen, 0);
-  const entry = await post(trx, ctx, {
-    estateId: p.estate_id,
-    kind: 'payment',
-    memo: `收款 ${receiptNo}`,
-    idempotencyKey: `payment:${p.id}`,
-    document: receiptNo,
-    legs: [
-      { account: { code: cashAccount(p.channel) }, amount: Number(p.amount_fen) },
-      ...(settled ? [{ account: { code: 'fees_receivable' as const, unitId: p.unit_id }, amount: -settled }] : []),
-      ...(left ? [{ account: { code: 'prepayments' as const, unitId: p.unit_id }, amount: -left }] : []),
+  const bills = allocations.map((a) => a.bill_id);
+  const amounts = allocations.map((a) => a.amount_fen);
+  const entryId = newId();
+  await post(
+    trx,
+    ctx,
+    {
+      id: entryId,
+      estateId: p.estate_id,
+      kind: 'payment',
+      memo: `收款 ${receiptNo}`,
+      idempotencyKey: `payment:${p.id}`,
+      document: receiptNo,
+      legs: [
+        { account: { code: cashAccount(p.channel) }, amount: Number(p.amount_fen) },
+        ...(settled ? [{ account: { code: 'fees_receivable' as const, unitId: p.unit_id }, amount: -settled }] : []),
+        ...(left ? [{ account: { code: 'prepayments' as const, unitId: p.unit_id }, amount: -left }] : []),
+      ],
+    },
+    [
+      ...(allocations.length
+        ? [
+            trx.insertInto('payment_allocations').values(allocations.map((a) => ({ payment_id: p.id, ...a }))),
+            trx
+              .updateTable('bills')
+              .set({
+                paid_fen: sql`bills.paid_fen + (${amounts}::bigint[])[array_position(${bills}::uuid[], bills.id)]`,
+              })
+              .where('id', 'in', bills),
+          ]
+        : []),
+      trx
+        .updateTable('payments')
+        .set({ status: 'paid', provider_txn: providerTxn, receipt_no: receiptNo, entry_id: entryId, paid_at: now })
+        .where('id', '=', p.id),
+      ...(auditEntry ? [auditInsert(trx, ctx, auditEntry(receiptNo))] : []),
     ],
-  });
-  if (allocations.length) {
-    await trx
-      .insertInto('payment_allocations')
-      .values(allocations.map((a) => ({ payment_id: p.id, ...a })))
-      .execute();
-    await sql`
-      UPDATE bills b SET paid_fen = b.paid_fen + a.amount_fen
-      FROM unnest(${allocations.map((a) => a.bill_id)}::uuid[], ${allocations.map((a) => a.amount_fen)}::bigint[])
-        AS a(id, amount_fen)
-      WHERE b.id = a.id`.execute(trx);
-  }
-  await trx
-    .updateTable('payments')
-    .set({ status: 'paid', provider_txn: providerTxn, receipt_no: receiptNo, entry_id: entry.id, paid_at: now })
-    .where('id', '=', p.id)
-    .execute();
+  );
   return { receiptNo, replayed: false };
 }
 

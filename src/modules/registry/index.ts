@@ -30,7 +30,6 @@ export const registryAuthHooks: AuthHooks = {
 
 export { coversEstate } from './access.ts';
 export { committeeForUpdate, fillVacancies, seatCommittee } from './committees.ts';
-export { findOwnerByPhone } from './owners.ts';
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export {
   activeOwnersCommittee,
@@ -47,7 +46,9 @@ export {
   ownerOfUnit,
   type ReportingContext,
   reportingContext,
+  unitPlace,
   type VotingUnit,
   votingUnits,
 } from './lookups.ts';
+export { findOwnerByPhone } from './owners.ts';
 export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
