@@ -73,6 +73,25 @@ test('spending: approved, on 公示 for its period, co-signed in a co-managed ac
     amountFen: 100,
   });
   assert.equal(none.statusCode, 400, 'no approval, no spending');
+  const spend = (amountFen: number, item = '更换健身器材') =>
+    committee.post(`${base}/spendings`, {
+      estateId,
+      item,
+      description: '小区广场健身器材老化更换',
+      amountFen,
+      resolution: '业委会 2026 年第 5 次会议决议',
+    });
+  const unruled = await spend(250_000);
+  assert.equal(unruled.statusCode, 400, 'the rules do not yet let the committee decide alone');
+  assert.match(unruled.json().detail, /议事规则只允许业主委员会决定 0\.00 元以内/);
+  const rules = (await committee.get(`/api/v1/voting/rules/${estateId}`)).json();
+  const saved = await committee.put(`/api/v1/voting/rules/${estateId}`, {
+    ...rules,
+    estateId: undefined,
+    committeeSpendLimitFen: 1_000_000,
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.equal((await spend(1_000_001)).statusCode, 400, 'above the committee’s limit');
   const p = await committee.post(`${base}/spendings`, {
     estateId,
     item: '更换健身器材',
@@ -93,20 +112,16 @@ test('spending: approved, on 公示 for its period, co-signed in a co-managed ac
   const paid = await committee.post(`${base}/spendings/${id}/pay`, { version: 2 });
   assert.equal(paid.statusCode, 200, paid.body);
 
-  const tooMuch = (
-    await committee.post(`${base}/spendings`, {
-      estateId,
-      item: '大修',
-      description: '超出余额',
-      amountFen: 99_000_000,
-      resolution: '决议',
-    })
-  ).json();
-  await community.post(`${base}/spendings/${tooMuch.id}/cosign`);
-  clock.set(new Date(clock.nowMs() + 6 * DAY));
-  const refused = await committee.post(`${base}/spendings/${tooMuch.id}/pay`, { version: 2 });
-  assert.equal(refused.statusCode, 409);
-  assert.equal(refused.json().code, 'ledger.insufficient_balance');
+  const pending = (await spend(400_000, '绿化补种')).json();
+  const tooMuch = await spend(940_000 - 250_000 - 400_000 + 1, '大修');
+  assert.equal(tooMuch.statusCode, 409, 'more than the account holds less what is on 公示');
+  assert.match(tooMuch.json().detail, /可用余额 2900\.00 元/);
+  const cancel = (version: number) =>
+    committee.post(`${base}/spendings/${pending.id}/cancel`, { version, reason: '方案调整' });
+  assert.equal((await cancel(9)).statusCode, 409, 'a stale version');
+  assert.equal((await cancel(1)).json().state, 'cancelled');
+  assert.equal((await cancel(2)).statusCode, 409, 'once');
+  assert.equal((await spend(690_000, '大修')).statusCode, 201, 'the cancelled spending no longer holds money back');
   clock.reset();
   assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
 });
@@ -128,6 +143,9 @@ test('the quarterly disclosure is public and downloadable; half the year’s sur
   const rows = wb.worksheets[0].getSheetValues().filter(Boolean);
   assert.equal(rows.length, 1 + s.incomes.length + s.spendings.length, 'a header and a line per movement');
 
+  const early = await committee.post(`${base}/transfer-to-fund`, { estateId, year: 2026, percent: 50 });
+  assert.equal(early.statusCode, 409, 'not before the year is over');
+  clock.set(new Date('2027-01-05T02:00:00Z'));
   const low = await committee.post(`${base}/transfer-to-fund`, { estateId, year: 2026, percent: 40 });
   assert.equal(low.statusCode, 400, 'at least half');
   const moved = await committee.post(`${base}/transfer-to-fund`, { estateId, year: 2026, percent: 50 });

@@ -77,6 +77,7 @@ test('议事规则: defaults until recorded, a stale save is refused, and a matt
       paperOnline: 'earlier',
       proxyLimit: 3,
       followMajority: false,
+      committeeSpendLimitFen: 0,
       version: 0,
     },
   );

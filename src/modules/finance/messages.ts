@@ -109,6 +109,18 @@ defineMessages({
     'zh-CN': '退款须由申请人以外的人员审批',
     en: 'A refund must be approved by someone other than its requester',
   },
+  'finance.committee_over_limit': {
+    'zh-CN': '议事规则只允许业主委员会决定 {limit} 元以内的支出；超出部分须经业主表决',
+    en: 'The rules let the committee decide spendings up to {limit} yuan; above that, the owners must vote',
+  },
+  'finance.spending_exceeds': {
+    'zh-CN': '支出超过公共收益账户可用余额 {available} 元（已扣除公示中的支出）',
+    en: 'The spending exceeds the {available} yuan available (after the spendings on 公示)',
+  },
+  'finance.year_not_ended': {
+    'zh-CN': '{year} 年度尚未结束，年度结余待年度结束后方可转入维修资金',
+    en: 'The year {year} has not ended: its surplus moves into the fund once it has',
+  },
   'finance.vote_not_final': {
     'zh-CN': '业主表决结果尚未公示',
     en: 'The owners’ vote has not been published yet',

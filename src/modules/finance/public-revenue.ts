@@ -8,7 +8,7 @@ import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
 import { effectiveArea, votingUnits } from '../registry/index.ts';
-import { decisionOf } from '../voting/index.ts';
+import { committeeMaySpend, decisionOf } from '../voting/index.ts';
 import { apportion } from './apportion.ts';
 import { estateFor } from './fees.ts';
 import { post } from './ledger.ts';
@@ -124,7 +124,15 @@ export async function proposeSpending(
     const d = await decisionOf(db, input.matterId);
     if (d.estateId !== input.estateId || !d.final || d.outcome !== 'PASS')
       throw new DomainError('finance.approval_invalid', 400);
-  } else if (!input.resolution?.trim()) throw new DomainError('finance.approval_required', 400);
+  } else {
+    if (!input.resolution?.trim()) throw new DomainError('finance.approval_required', 400);
+    const may = await committeeMaySpend(db, input.estateId, input.amountFen);
+    if (!may.allowed)
+      throw new DomainError('finance.committee_over_limit', 400, { limit: (may.limitFen / 100).toFixed(2) });
+  }
+  const available = await availableFen(db, input.estateId);
+  if (input.amountFen > available)
+    throw new DomainError('finance.spending_exceeds', 409, { available: (available / 100).toFixed(2) });
   const { publicityDays } = await settingsOf(db, input.estateId);
   const now = clock.now();
   const row = {
@@ -152,6 +160,45 @@ export async function proposeSpending(
     after: row,
   });
   return { id: row.id, payableFrom: row.payable_from.toISOString(), version: 1 };
+}
+
+/** What the owners' account holds less the spendings already on 公示: what a new spending may take. */
+async function availableFen(db: Executor, estateId: string) {
+  const r = await sql<{ available: string }>`
+    SELECT (coalesce((SELECT balance FROM ledger_accounts WHERE estate_id = ${estateId} AND code = 'public_bank'), 0)
+      - coalesce((SELECT sum(amount_fen) FROM public_spendings WHERE estate_id = ${estateId} AND state = 'publicized'), 0)
+    )::text AS available`.execute(db);
+  return Number(r.rows[0].available);
+}
+
+/** A spending on 公示 that will not be made (the owners objected, the work fell through) is withdrawn, on record. */
+export async function cancelSpending(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; reason: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('public_spendings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!s) throw notFound('finance.spending_not_found');
+    await estateFor(trx, ctx, s.estate_id, SPENDERS);
+    if (s.version !== input.version) throw versionConflict();
+    if (s.state !== 'publicized') throw new DomainError('finance.spending_state', 409);
+    await trx
+      .updateTable('public_spendings')
+      .set({ state: 'cancelled', version: s.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, ctx, {
+      action: 'public_revenue.cancel',
+      entityType: 'public_spending',
+      entityId: id,
+      estateId: s.estate_id,
+      before: { state: s.state },
+      after: { state: 'cancelled', reason: input.reason },
+    });
+    return { id, state: 'cancelled' as const };
+  });
 }
 
 /** 共管账户: the community co-signs a payment before it can be made. */
@@ -225,6 +272,10 @@ export async function transferSurplusToFund(
   input: { estateId: string; year: number; percent: number },
 ) {
   await estateFor(db, ctx, input.estateId, SPENDERS);
+  // A year's surplus is known once the year is over; the money moves (and is disclosed) on the day it moves.
+  const today = new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (input.year >= Number(today.slice(0, 4)))
+    throw new DomainError('finance.year_not_ended', 409, { year: input.year });
   const key = `public-to-fund:${input.year}`;
   const done = await db
     .selectFrom('journal_entries')
@@ -271,7 +322,7 @@ export async function transferSurplusToFund(
         publicized_at: clock.now(),
         payable_from: clock.now(),
         cosigned_by: null,
-        paid_on: `${input.year}-12-31`,
+        paid_on: today,
         entry_id: entry.id,
         created_by: ctx.actor.accountId,
       })
@@ -309,6 +360,9 @@ export async function statement(db: Executor, estateId: string, from: string, to
     ),
   ]);
   const opening = Number(before.rows[0].income) - Number(before.rows[0].spent);
+  const titles = new Map<string, string>();
+  for (const id of new Set(spendings.flatMap((x) => (x.matter_id ? [x.matter_id] : []))))
+    titles.set(id, (await decisionOf(db, id)).title);
   const incomeNetFen = incomes.reduce((s, i) => s + Number(i.gross_fen) - Number(i.cost_fen), 0);
   const spendingFen = spendings.reduce((s, x) => s + Number(x.amount_fen), 0);
   const bySource: Record<string, number> = {};
@@ -335,7 +389,8 @@ export async function statement(db: Executor, estateId: string, from: string, to
       item: x.item,
       description: x.description,
       amountFen: Number(x.amount_fen),
-      approval: x.approval_kind === 'vote' ? `业主表决 ${x.matter_id}` : (x.resolution as string),
+      approval:
+        x.approval_kind === 'vote' ? `业主表决：${titles.get(x.matter_id as string)}` : (x.resolution as string),
     })),
   };
 }
@@ -374,8 +429,10 @@ export async function publicRevenueBook(db: Executor, ctx: RequestContext, estat
       .execute(),
   ]);
   return {
+    now: clock.now().toISOString(),
     settings,
     balanceFen: Number(account?.balance ?? 0),
+    availableFen: await availableFen(db, estateId),
     incomes: incomes.map((i) => ({
       id: i.id,
       date: i.received_on,

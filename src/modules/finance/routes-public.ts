@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import {
+  cancelSpending,
   cosign,
   paySpending,
   proposeSpending,
@@ -18,6 +19,14 @@ const Id = Type.String({ format: 'uuid' });
 const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Fen = Type.Integer({ minimum: 1, maximum: 100_000_000_000 });
+
+/** Income sources as owners read them: [zh-CN, en]. */
+const SOURCES: Record<string, [string, string]> = {
+  parking: ['停车', 'Parking'],
+  advertising: ['广告', 'Advertising'],
+  venue: ['场地租赁', 'Venue rental'],
+  other: ['其他', 'Other'],
+};
 
 /** 公共收益: income with evidence, approved spending after 公示, quarterly disclosure, the yearly transfer. */
 export const publicRevenueRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -119,6 +128,22 @@ export const publicRevenueRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => paySpending(db, ctxOf(req), req.params.id, req.body.version),
   );
   app.post(
+    `${base}/spendings/:id/cancel`,
+    {
+      config: { policy: ['committee_member', 'street_office', 'community'] },
+      schema: {
+        tags,
+        summary: 'Withdraw a spending on 公示 that will not be made',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          { version: Type.Integer({ minimum: 1 }), reason: Text(500) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => cancelSpending(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
     `${base}/transfer-to-fund`,
     {
       config: { policy: ['committee_member', 'street_office', 'community'] },
@@ -159,17 +184,18 @@ export const publicRevenueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { from, to } = quarterDates(req.query.year, req.query.quarter);
       const s = await statement(db, req.params.id, from, to);
       if (!req.query.format || req.query.format === 'json') return s;
+      const zh = req.lang === 'zh-CN';
       const rows = [
         ...s.incomes.map((i) => ({
           date: i.date,
-          kind: '收入',
-          what: `${i.source} ${i.description}`,
+          kind: zh ? '收入' : 'Income',
+          what: `${SOURCES[i.source][zh ? 0 : 1]} ${i.description}`,
           fen: i.netFen,
           basis: i.evidence,
         })),
         ...s.spendings.map((x) => ({
           date: x.date,
-          kind: '支出',
+          kind: zh ? '支出' : 'Spending',
           what: `${x.item} ${x.description}`,
           fen: -x.amountFen,
           basis: x.approval,

@@ -164,5 +164,12 @@ export async function decisionOf(db: Executor, matterId: string) {
   const m = await db.selectFrom('matters').selectAll().where('id', '=', matterId).executeTakeFirstOrThrow();
   const phase = phaseOf(m);
   const outcome = (m.result as { outcome?: 'PASS' | 'FAIL' | 'NO_QUORUM' } | null)?.outcome ?? null;
-  return { estateId: m.estate_id, item: m.item, phase, outcome, final: phase === 'published' || phase === 'archived' };
+  return {
+    estateId: m.estate_id,
+    item: m.item,
+    title: m.title,
+    phase,
+    outcome,
+    final: phase === 'published' || phase === 'archived',
+  };
 }

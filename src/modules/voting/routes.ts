@@ -254,6 +254,13 @@ export const votingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       paperOnline: lit(['earlier', 'paper', 'online'] as const),
       proxyLimit: Type.Integer({ minimum: 0, maximum: 20 }),
       followMajority: Type.Boolean(),
+      committeeSpendLimitFen: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 100_000_000_000,
+          description: 'the committee may decide a public-revenue spending up to this without a vote (0: never)',
+        }),
+      ),
       version: Type.Integer({ minimum: 0, description: '0 while the estate is on the defaults' }),
     },
     { additionalProperties: false },

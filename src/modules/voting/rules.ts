@@ -21,6 +21,8 @@ export interface AssemblyRules {
   proxyLimit: number;
   /** The rules adopt "未参与表决视为同意多数意见": that count is shown, flagged, beside the strict result. */
   followMajority: boolean;
+  /** The committee may decide a spending of public revenue up to this many fen without a vote (0: never). */
+  committeeSpendLimitFen: number;
 }
 
 export const DEFAULT_RULES: AssemblyRules = {
@@ -30,6 +32,7 @@ export const DEFAULT_RULES: AssemblyRules = {
   paperOnline: 'earlier',
   proxyLimit: 3,
   followMajority: false,
+  committeeSpendLimitFen: 0,
 };
 
 export async function rulesOf(db: Executor, estateId: string): Promise<AssemblyRules & { version: number }> {
@@ -42,6 +45,7 @@ export async function rulesOf(db: Executor, estateId: string): Promise<AssemblyR
     paperOnline: r.paper_online,
     proxyLimit: r.proxy_limit,
     followMajority: r.follow_majority,
+    committeeSpendLimitFen: Number(r.committee_spend_limit_fen),
     version: r.version,
   };
 }
@@ -61,7 +65,7 @@ export async function saveRules(
   db: Executor,
   ctx: RequestContext,
   estateId: string,
-  input: AssemblyRules & { version: number },
+  input: Omit<AssemblyRules, 'committeeSpendLimitFen'> & { committeeSpendLimitFen?: number; version: number },
 ) {
   const estate = await estatePlace(db, estateId);
   if (!coversEstate(ctx.actor, ORGANISERS, toCheck(estate))) throw forbidden();
@@ -74,13 +78,15 @@ export async function saveRules(
       paper_online: input.paperOnline,
       proxy_limit: input.proxyLimit,
       follow_majority: input.followMajority,
+      committee_spend_limit_fen: input.committeeSpendLimitFen ?? before.committeeSpendLimitFen,
       updated_by: ctx.actor.accountId,
       updated_at: clock.now(),
     };
     // Guarded by the version read: two organisers saving at once never both win.
     const version = await saveVersioned(trx, 'assembly_rules', { estate_id: estateId }, row, input.version);
     const { version: _v, ...was } = before;
-    const { version: _n, ...now } = input;
+    const { version: _n, ...given } = input;
+    const now = { ...given, committeeSpendLimitFen: row.committee_spend_limit_fen };
     await audit(trx, ctx, {
       action: 'assembly_rules.save',
       entityType: 'estate',
@@ -91,4 +97,10 @@ export async function saveRules(
     });
     return { estateId, ...now, version };
   });
+}
+
+/** May the committee decide this spending of public revenue by itself, under the estate's rules? */
+export async function committeeMaySpend(db: Executor, estateId: string, amountFen: number) {
+  const { committeeSpendLimitFen } = await rulesOf(db, estateId);
+  return { allowed: amountFen <= committeeSpendLimitFen, limitFen: committeeSpendLimitFen };
 }

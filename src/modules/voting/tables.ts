@@ -64,6 +64,7 @@ export interface VotingTables {
     paper_online: PaperOnline;
     proxy_limit: number;
     follow_majority: boolean;
+    committee_spend_limit_fen: ColumnType<number, number | undefined, number>;
     version: Generated<number>;
     updated_by: string | null;
     updated_at: Generated<Date>;
