@@ -199,11 +199,13 @@ test('an emergency is confirmed by the committee and paid at once; a share no su
     403,
     'the company applies; the committee or the street office confirms',
   );
+  assert.equal((await city.post(`${path}/confirm-emergency`, { version: 1 })).statusCode, 403, 'not the authority');
   assert.equal((await committee.post(`${path}/confirm-emergency`, { version: 1 })).statusCode, 200);
   const before = await Promise.all(one.map(fundOf));
   const refused = await committee.post(`${path}/disburse`, { version: 2 });
   assert.equal(refused.statusCode, 409);
   assert.match(refused.json().detail, /2 户分户账余额不足/);
+  assert.ok(units.slice(0, 2).every((u) => refused.json().detail.includes(u.label)), 'naming the units');
   assert.deepEqual(await Promise.all(one.map(fundOf)), before, 'nothing moved');
 
   const small = (
@@ -235,6 +237,16 @@ test('the regulator sees every estate’s fund; the authority hands it over to t
   assert.equal(
     overview.totalFen,
     overview.estates.reduce((s: number, e: { totalFen: number }) => s + e.totalFen, 0),
+  );
+  const xlsx = await city.get('/api/v1/finance/fund-overview?format=xlsx');
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-disposition']), /xlsx/);
+  const ledger = (await committee.get(`/api/v1/finance/estates/${estateId}/fund/units?buildingId=${buildingId}`)).json();
+  assert.equal(ledger.length, units.length);
+  assert.ok(ledger.every((u: { initialFen: number | null }) => u.initialFen !== null));
+  assert.equal(
+    ledger.reduce((sum: number, u: { balanceFen: number }) => sum + u.balanceFen, 0),
+    (await Promise.all(units.map((u) => fundOf(u.unitId)))).reduce((a, b) => a + b, 0),
   );
   const street = await t.as('wangjiang.street');
   const streetView = (await street.get('/api/v1/finance/fund-overview')).json();

@@ -3,13 +3,13 @@ import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, notFound } from '../../kernel/errors.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { ownerContacts } from '../registry/index.ts';
+import { ownerContacts, unitLabels } from '../registry/index.ts';
 import { lateFee, periodDays } from './billing.ts';
-import { estateFor } from './fees.ts';
+import { estateFor, unitFor } from './fees.ts';
 import { tellOwner } from './notices.ts';
 import { financePolicy as P } from './policy.ts';
 
@@ -74,11 +74,14 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
   await estateFor(db, ctx, estateId, P.readFees);
   const { lateFee: clause } = await arrearsSettings(db, estateId);
   const asOfDate = [today(), periodDays(asOf).end].sort()[0];
-  const { rows } = await sql<{ unit_id: string; label: string; period: string; owed: string }>`
-    SELECT b.unit_id, bu.name || ' ' || u.number AS label, b.period, sum(b.amount_fen - b.paid_fen)::text AS owed
-    FROM bills b JOIN units u ON u.id = b.unit_id JOIN buildings bu ON bu.id = u.building_id
-    WHERE b.estate_id = ${estateId} AND b.paid_fen < b.amount_fen AND b.period <= ${asOf}
-    GROUP BY b.unit_id, label, b.period`.execute(db);
+  const { rows } = await sql<{ unit_id: string; period: string; owed: string }>`
+    SELECT unit_id, period, sum(amount_fen - paid_fen)::text AS owed FROM bills
+    WHERE estate_id = ${estateId} AND paid_fen < amount_fen AND period <= ${asOf}
+    GROUP BY unit_id, period`.execute(db);
+  const labels = await unitLabels(
+    db,
+    rows.map((r) => r.unit_id),
+  );
   const units = new Map<
     string,
     {
@@ -96,7 +99,7 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
     const bucket = BUCKETS.find((b) => age >= b.from && age < b.to)?.key as string;
     const u = units.get(r.unit_id) ?? {
       unitId: r.unit_id,
-      label: r.label,
+      label: labels.get(r.unit_id) ?? '',
       totalFen: 0,
       lateFeeFen: 0,
       oldest: r.period,
@@ -166,22 +169,16 @@ export async function recordWrittenNotice(
   ctx: RequestContext,
   input: { unitId: string; deliveredOn: string; evidence: string },
 ) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'estate_id'])
-    .where('id', '=', input.unitId)
-    .executeTakeFirst();
-  if (!unit) throw notFound('finance.unit_not_found');
-  await estateFor(db, ctx, unit.estate_id, COLLECTORS);
-  const owed = await owedOf(db, unit.id);
+  const unit = await unitFor(db, ctx, input.unitId, COLLECTORS);
+  const owed = await owedOf(db, unit.unitId);
   if (!owed.fen) throw new DomainError('finance.nothing_owed', 400);
   const id = newId();
   await db
     .insertInto('arrears_notices')
     .values({
       id,
-      estate_id: unit.estate_id,
-      unit_id: unit.id,
+      estate_id: unit.estateId,
+      unit_id: unit.unitId,
       kind: 'written',
       owed_fen: owed.fen,
       delivered_on: input.deliveredOn,
@@ -192,8 +189,8 @@ export async function recordWrittenNotice(
   await audit(db, ctx, {
     action: 'arrears.written_notice',
     entityType: 'unit',
-    entityId: unit.id,
-    estateId: unit.estate_id,
+    entityId: unit.unitId,
+    estateId: unit.estateId,
     after: input,
   });
   return { id };
@@ -217,28 +214,22 @@ async function owedOf(db: Executor, unitId: string) {
  * after the required written reminders were delivered (both configurable; 6 months and 2 notices by default).
  */
 export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId: string; reason: string }) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'estate_id'])
-    .where('id', '=', input.unitId)
-    .executeTakeFirst();
-  if (!unit) throw notFound('finance.unit_not_found');
-  await estateFor(db, ctx, unit.estate_id, ['company_admin', 'project_manager']);
+  const unit = await unitFor(db, ctx, input.unitId, ['company_admin', 'project_manager']);
   const listed = await db
     .selectFrom('defaulters')
     .select('id')
-    .where('unit_id', '=', unit.id)
+    .where('unit_id', '=', unit.unitId)
     .where('removed_on', 'is', null)
     .executeTakeFirst();
   if (listed) throw new DomainError('finance.already_listed', 409);
-  const { minMonths, writtenNotices: needed } = await arrearsSettings(db, unit.estate_id);
-  const owed = await owedOf(db, unit.id);
+  const { minMonths, writtenNotices: needed } = await arrearsSettings(db, unit.estateId);
+  const owed = await owedOf(db, unit.unitId);
   const nowPeriod = today().slice(0, 7);
   const months = owed.oldest ? monthsBetween(owed.oldest, nowPeriod) : 0;
   const written = await db
     .selectFrom('arrears_notices')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', unit.id)
+    .where('unit_id', '=', unit.unitId)
     .where('kind', '=', 'written')
     .executeTakeFirstOrThrow();
   if (months < minMonths || Number(written.n) < needed)
@@ -249,8 +240,8 @@ export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId
       .insertInto('defaulters')
       .values({
         id,
-        estate_id: unit.estate_id,
-        unit_id: unit.id,
+        estate_id: unit.estateId,
+        unit_id: unit.unitId,
         reason: input.reason,
         owed_fen: owed.fen,
         months,
@@ -263,8 +254,8 @@ export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId
     await audit(trx, ctx, {
       action: 'arrears.list_defaulter',
       entityType: 'unit',
-      entityId: unit.id,
-      estateId: unit.estate_id,
+      entityId: unit.unitId,
+      estateId: unit.estateId,
       after: { ...input, owedFen: owed.fen, months },
     });
   });

@@ -6,7 +6,7 @@ import { DomainError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { defineJob, enqueue } from '../../kernel/jobs.ts';
-import { coversEstate, estatesOfCompany, visibleEstateIds } from '../registry/index.ts';
+import { billableUnits, coversEstate, estatesInView, estatesOfCompany } from '../registry/index.ts';
 import { periodDays } from './billing.ts';
 import { estateFor } from './fees.ts';
 import { post } from './ledger.ts';
@@ -52,14 +52,14 @@ async function billableEstates(db: Executor, ctx: RequestContext): Promise<strin
   const company = ctx.actor.bindings.find((b) => b.role === 'company_admin')?.scopeId;
   if (company) return estatesOfCompany(db, company);
   if (!ctx.actor.bindings.some((b) => b.role === 'city_regulator')) return [];
-  const rows = await db
-    .selectFrom('estates')
-    .select(['id', 'region_path', 'company_id'])
-    .where((eb) => eb('estates.id', 'in', visibleEstateIds(ctx.actor)(eb as never)))
-    .where('company_id', 'is not', null)
-    .orderBy('id')
-    .execute();
-  return rows.filter((e) => coversEstate(ctx.actor, P.runBills, e)).map((e) => e.id);
+  const estates = await estatesInView(db, ctx.actor, Number.MAX_SAFE_INTEGER);
+  return estates
+    .filter(
+      (e) =>
+        e.companyId &&
+        coversEstate(ctx.actor, P.runBills, { id: e.id, region_path: e.regionPath, company_id: e.companyId }),
+    )
+    .map((e) => e.id);
 }
 
 defineJob(BILL_RUN_JOB, async (job) => {
@@ -105,13 +105,11 @@ export async function billEstate(db: Db, ctx: RequestContext, estateId: string, 
       const entryId = newId();
       const { rows } = await sql<{ id: string; unit_id: string; amount_fen: string | number }>`
         WITH d AS (
-          SELECT u.id, coalesce(u.area_registered, u.area_surveyed, u.area_contract) AS area,
-            CASE WHEN o.since IS NULL OR o.since <= ${start}::date THEN ${dim}::int
-                 WHEN o.since > ${end}::date THEN 0
-                 ELSE ${end}::date - o.since + 1 END AS days
-          FROM units u
-          LEFT JOIN LATERAL (SELECT min(since) AS since FROM unit_owners WHERE unit_id = u.id) o ON true
-          WHERE u.estate_id = ${estateId} AND u.use = ANY(${item.uses}::text[])
+          SELECT u.id, u.area,
+            CASE WHEN u.since IS NULL OR u.since <= ${start}::date THEN ${dim}::int
+                 WHEN u.since > ${end}::date THEN 0
+                 ELSE ${end}::date - u.since + 1 END AS days
+          FROM (${billableUnits(estateId, item.uses)}) u
         ), priced AS (
           SELECT d.id, ${days} AS days, ${item.basis === 'area_month' ? sql`d.area` : sql`NULL::bigint`} AS area,
             (2 * ${item.price_fen}::bigint * ${area} * ${days} + 100 * ${dim}) / (200 * ${dim}) AS amount

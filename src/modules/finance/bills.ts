@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../kernel/db.ts';
 import { forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
+import { unitLabels, unitsOfPerson } from '../registry/index.ts';
 import { estateFor } from './fees.ts';
 import { financePolicy as P } from './policy.ts';
 
@@ -16,16 +17,25 @@ const billColumns = [
   'bills.paid_fen as paidFen',
   'fee_items.name as item',
   'fee_items.basis',
-  sql<string>`buildings.name || ' ' || units.number`.as('unit'),
 ] as const;
 
-const asNumbers = <T extends { amountFen: unknown; paidFen: unknown; area: unknown }>(rows: T[]) =>
-  rows.map((r) => ({
+/** Amounts as numbers, and each bill's unit named by the registry's label. */
+async function present<T extends { unitId: string; amountFen: unknown; paidFen: unknown; area: unknown }>(
+  db: Executor,
+  rows: T[],
+) {
+  const labels = await unitLabels(
+    db,
+    rows.map((r) => r.unitId),
+  );
+  return rows.map((r) => ({
     ...r,
+    unit: labels.get(r.unitId) ?? '',
     amountFen: Number(r.amountFen),
     paidFen: Number(r.paidFen),
     area: r.area === null ? null : Number(r.area),
   }));
+}
 
 /** An estate's bills of a period, with totals; `unpaid` keeps only what is still owed. */
 export async function estateBills(
@@ -38,8 +48,6 @@ export async function estateBills(
   let q = db
     .selectFrom('bills')
     .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
-    .innerJoin('units', 'units.id', 'bills.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .where('bills.estate_id', '=', estateId)
     .where('bills.period', '=', f.period);
   if (f.unpaid) q = q.where(sql<boolean>`bills.paid_fen < bills.amount_fen`);
@@ -58,7 +66,7 @@ export async function estateBills(
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    items: asNumbers(rows),
+    items: await present(db, rows),
     count: totals.count,
     amountFen: Number(totals.amount),
     paidFen: Number(totals.paid),
@@ -69,44 +77,43 @@ export async function estateBills(
 export async function myBills(db: Executor, ctx: RequestContext) {
   const personId = ctx.actor.personId;
   if (!personId) throw forbidden();
+  const units = (await unitsOfPerson(db, personId)).map((u) => u.unitId);
+  if (!units.length) return [];
   const rows = await db
     .selectFrom('bills')
     .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
-    .innerJoin('units', 'units.id', 'bills.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .select(billColumns)
-    .where('bills.unit_id', 'in', (eb) =>
-      eb.selectFrom('unit_owners').select('unit_id').where('person_id', '=', personId),
-    )
+    .where('bills.unit_id', 'in', units)
     .orderBy('bills.period', 'desc')
     .orderBy('fee_items.name')
     .limit(200)
     .execute();
-  return asNumbers(rows);
+  return present(db, rows);
 }
 
 /** A resident's payments, newest first, each with its receipt number. */
 export async function myPayments(db: Executor, ctx: RequestContext) {
   const personId = ctx.actor.personId;
   if (!personId) throw forbidden();
+  const units = await unitsOfPerson(db, personId);
+  if (!units.length) return [];
+  const labels = new Map(units.map((u) => [u.unitId, u.label]));
   const rows = await db
     .selectFrom('payments')
-    .innerJoin('units', 'units.id', 'payments.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select([
-      'payments.id',
-      'payments.channel',
-      'payments.amount_fen as amountFen',
-      'payments.receipt_no as receiptNo',
-      'payments.paid_at as paidAt',
-      sql<string>`buildings.name || ' ' || units.number`.as('unit'),
-    ])
-    .where('payments.status', '=', 'paid')
-    .where('payments.unit_id', 'in', (eb) =>
-      eb.selectFrom('unit_owners').select('unit_id').where('person_id', '=', personId),
+    .select(['id', 'unit_id', 'channel', 'amount_fen as amountFen', 'receipt_no as receiptNo', 'paid_at as paidAt'])
+    .where('status', '=', 'paid')
+    .where(
+      'unit_id',
+      'in',
+      units.map((u) => u.unitId),
     )
-    .orderBy('payments.paid_at', 'desc')
+    .orderBy('paid_at', 'desc')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ ...r, amountFen: Number(r.amountFen), paidAt: r.paidAt?.toISOString() ?? null }));
+  return rows.map(({ unit_id, ...r }) => ({
+    ...r,
+    unit: labels.get(unit_id) ?? '',
+    amountFen: Number(r.amountFen),
+    paidAt: r.paidAt?.toISOString() ?? null,
+  }));
 }

@@ -2,11 +2,11 @@ import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { coversEstate, type EstatePlace, estatePlace } from '../registry/index.ts';
+import { coversEstate, type EstatePlace, estatePlace, unitPlace } from '../registry/index.ts';
 import { financePolicy as P } from './policy.ts';
 
 /** 政府指导价 caps by service grade, fen per m² per month. */
@@ -71,6 +71,14 @@ const itemView = (r: {
 /** The estate, if the caller holds one of the roles over it (its company, or government above it). */
 export async function estateFor(db: Executor, ctx: RequestContext, estateId: string, roles: readonly Role[]) {
   return mustCover(ctx, await estatePlace(db, estateId), roles);
+}
+
+/** A unit and its estate, if the caller holds one of the roles over that estate; 404 for no such unit. */
+export async function unitFor(db: Executor, ctx: RequestContext, unitId: string, roles: readonly Role[]) {
+  const unit = await unitPlace(db, unitId);
+  if (!unit) throw notFound('finance.unit_not_found');
+  mustCover(ctx, unit.estate, roles);
+  return { ...unit, estateId: unit.estate.id };
 }
 
 /** The same check on an estate already read. */

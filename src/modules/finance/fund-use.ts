@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
@@ -6,7 +5,7 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { effectiveArea, ownerContacts, votingUnits } from '../registry/index.ts';
+import { effectiveArea, ownerContacts, unitLabels, votingUnits } from '../registry/index.ts';
 import { createMatter, decisionOf } from '../voting/index.ts';
 import { apportion } from './apportion.ts';
 import { estateFor } from './fees.ts';
@@ -25,7 +24,9 @@ import type { Emergency, FundUseState } from './tables.ts';
 /** Who applies and follows an application through: the committee, the street office and community, the company. */
 export const FUND_APPLICANTS: Role[] = ['committee_member', 'street_office', 'community', 'company_admin'];
 /** Who may confirm an emergency use (《住宅专项维修资金管理办法》 art. 29): the committee or the street office. */
-const EMERGENCY_CONFIRMERS: Role[] = ['committee_member', 'street_office'];
+export const EMERGENCY_CONFIRMERS: Role[] = ['committee_member', 'street_office'];
+/** Who puts an application to the owners: the organisers of their votes (the company may apply, not organise). */
+export const VOTE_ORGANISERS: Role[] = ['committee_member', 'street_office', 'community'];
 
 export interface FundUseInput {
   estateId: string;
@@ -89,20 +90,18 @@ export async function getFundUse(db: Executor, ctx: RequestContext, id: string) 
   const a = await db.selectFrom('fund_applications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a) throw notFound('finance.application_not_found');
   await estateFor(db, ctx, a.estate_id, [...FUND_APPLICANTS, ...FUND_KEEPERS]);
-  const shares = await db
+  const rows = await db
     .selectFrom('fund_shares')
-    .innerJoin('units', 'units.id', 'fund_shares.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select([
-      'fund_shares.unit_id as unitId',
-      sql<string>`buildings.name || ' ' || units.number`.as('label'),
-      'fund_shares.area',
-      'fund_shares.fen',
-    ])
+    .select(['unit_id as unitId', 'area', 'fen'])
     .where('application_id', '=', id)
-    .orderBy('buildings.name')
-    .orderBy('units.number')
     .execute();
+  const labels = await unitLabels(
+    db,
+    rows.map((r) => r.unitId),
+  );
+  const shares = rows
+    .map((r) => ({ ...r, label: labels.get(r.unitId) ?? '' }))
+    .sort((x, y) => x.label.localeCompare(y.label, 'zh-CN', { numeric: true }));
   return {
     id: a.id,
     estateId: a.estate_id,
@@ -118,6 +117,7 @@ export async function getFundUse(db: Executor, ctx: RequestContext, id: string) 
     acceptedNote: a.accepted_note,
     entryId: a.entry_id,
     version: a.version,
+    createdAt: a.created_at.toISOString(),
     shares: shares.map((s) => ({ ...s, area: Number(s.area), fen: Number(s.fen) })),
   };
 }
@@ -173,7 +173,7 @@ export const requestApproval = (
     id,
     input.version,
     ['draft'],
-    FUND_APPLICANTS,
+    VOTE_ORGANISERS,
     async (trx, a) => {
       if (a.emergency) throw new DomainError('finance.emergency_no_vote', 409);
       const app = await trx.selectFrom('fund_applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -287,7 +287,17 @@ export const disburse = (db: Db, ctx: RequestContext, id: string, version: numbe
         shares.map((s) => s.unit_id),
       );
       const short = shares.filter((s) => (before.find((b) => b.unitId === s.unit_id)?.balanceFen ?? 0) < Number(s.fen));
-      if (short.length) throw new DomainError('finance.fund_insufficient', 409, { count: short.length });
+      if (short.length) {
+        const labels = await unitLabels(
+          trx,
+          short.map((x) => x.unit_id),
+        );
+        const named = short.slice(0, 10).map((x) => labels.get(x.unit_id) ?? x.unit_id);
+        throw new DomainError('finance.fund_insufficient', 409, {
+          count: short.length,
+          units: `${named.join('、')}${short.length > named.length ? ' …' : ''}`,
+        });
+      }
       const entry = await post(trx, ctx, {
         estateId: app.estate_id,
         kind: a.emergency ? 'fund_emergency_use' : 'fund_use',

@@ -3,12 +3,20 @@ import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
+import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { activeOwnersCommittee, coversEstate, effectiveArea, estatesInView } from '../registry/index.ts';
-import { estateFor } from './fees.ts';
+import {
+  activeOwnersCommittee,
+  coversEstate,
+  effectiveArea,
+  estatesInView,
+  unitIdsOf,
+  unitsOfPerson,
+  votingUnits,
+} from '../registry/index.ts';
+import { estateFor, unitFor } from './fees.ts';
 import { post } from './ledger.ts';
 
 /** The housing authority keeps the fund (and takes deposits) until the owners' assembly takes it over. */
@@ -46,9 +54,7 @@ export async function recordDeposit(
   ctx: RequestContext,
   input: { unitId: string; kind: 'initial' | 'redeposit'; voucher: string; amountFen?: number },
 ) {
-  const unit = await db.selectFrom('units').selectAll().where('id', '=', input.unitId).executeTakeFirst();
-  if (!unit) throw notFound('finance.unit_not_found');
-  await estateFor(db, ctx, unit.estate_id, FUND_KEEPERS);
+  const unit = await unitFor(db, ctx, input.unitId, FUND_KEEPERS);
   const { area } = effectiveArea(unit);
   let rate = 0;
   let amount = input.amountFen ?? 0;
@@ -62,11 +68,11 @@ export async function recordDeposit(
     const again = await trx
       .selectFrom('fund_deposits')
       .selectAll()
-      .where('estate_id', '=', unit.estate_id)
+      .where('estate_id', '=', unit.estateId)
       .where('voucher', '=', input.voucher)
       .executeTakeFirst();
     if (again) {
-      if (again.unit_id !== unit.id || Number(again.amount_fen) !== amount)
+      if (again.unit_id !== unit.unitId || Number(again.amount_fen) !== amount)
         throw new DomainError('finance.voucher_used', 409, { voucher: input.voucher });
       return { id: again.id, amountFen: amount, replayed: true };
     }
@@ -74,20 +80,20 @@ export async function recordDeposit(
       const paid = await trx
         .selectFrom('fund_deposits')
         .select('id')
-        .where('unit_id', '=', unit.id)
+        .where('unit_id', '=', unit.unitId)
         .where('kind', '=', 'initial')
         .executeTakeFirst();
       if (paid) throw new DomainError('finance.initial_deposit_paid', 409);
     }
     const entry = await post(trx, ctx, {
-      estateId: unit.estate_id,
+      estateId: unit.estateId,
       kind: input.kind === 'initial' ? 'fund_deposit' : 'fund_redeposit',
       memo: input.kind === 'initial' ? '首期维修资金' : '续筹维修资金',
       idempotencyKey: `fund-deposit:${input.voucher}`,
       document: input.voucher,
       legs: [
         { account: { code: 'fund_bank' }, amount },
-        { account: { code: 'fund_unit', unitId: unit.id }, amount: -amount },
+        { account: { code: 'fund_unit', unitId: unit.unitId }, amount: -amount },
       ],
     });
     const id = newId();
@@ -95,8 +101,8 @@ export async function recordDeposit(
       .insertInto('fund_deposits')
       .values({
         id,
-        estate_id: unit.estate_id,
-        unit_id: unit.id,
+        estate_id: unit.estateId,
+        unit_id: unit.unitId,
         kind: input.kind,
         area: Number(area),
         rate_fen: rate,
@@ -109,8 +115,8 @@ export async function recordDeposit(
     await audit(trx, ctx, {
       action: 'fund.deposit',
       entityType: 'unit',
-      entityId: unit.id,
-      estateId: unit.estate_id,
+      entityId: unit.unitId,
+      estateId: unit.estateId,
       after: { kind: input.kind, amountFen: amount, voucher: input.voucher },
     });
     return { id, amountFen: amount, replayed: false };
@@ -144,13 +150,11 @@ export async function unitFundBalances(db: Executor, unitIds: string[]) {
 /** The owner's view: each of their units' balance and its movements, newest first. */
 export async function myFund(db: Executor, ctx: RequestContext) {
   if (!ctx.actor.personId) throw forbidden();
-  const units = await db
-    .selectFrom('unit_owners')
-    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', sql<string>`buildings.name || ' ' || units.number`.as('label')])
-    .where('unit_owners.person_id', '=', ctx.actor.personId)
-    .execute();
+  const units = (await unitsOfPerson(db, ctx.actor.personId)).map((u) => ({
+    id: u.unitId,
+    estateId: u.estateId,
+    label: `${u.estateName} ${u.label}`,
+  }));
   const balances = await unitFundBalances(
     db,
     units.map((u) => u.id),
@@ -166,6 +170,7 @@ export async function myFund(db: Executor, ctx: RequestContext) {
         ORDER BY e.posted_at DESC LIMIT 100`.execute(db);
       return {
         unitId: u.id,
+        estateId: u.estateId,
         label: u.label,
         ...balances.find((b) => b.unitId === u.id),
         history: history.rows.map((h) => ({
@@ -180,14 +185,11 @@ export async function myFund(db: Executor, ctx: RequestContext) {
 }
 
 /** The regulator's and committee's view of an estate's fund: its total, who keeps it, units running low. */
+/** Who reads an estate's fund: the authority, the street office and community, the committee, the company. */
+const FUND_VIEWERS: Role[] = [...FUND_KEEPERS, 'street_office', 'community', 'committee_member', 'company_admin'];
+
 export async function estateFund(db: Executor, ctx: RequestContext, estateId: string) {
-  await estateFor(db, ctx, estateId, [
-    ...FUND_KEEPERS,
-    'street_office',
-    'community',
-    'committee_member',
-    'company_admin',
-  ]);
+  await estateFor(db, ctx, estateId, FUND_VIEWERS);
   const [bank, custody, units] = await Promise.all([
     db
       .selectFrom('ledger_accounts')
@@ -196,12 +198,9 @@ export async function estateFund(db: Executor, ctx: RequestContext, estateId: st
       .where('code', '=', 'fund_bank')
       .executeTakeFirst(),
     db.selectFrom('fund_custody').selectAll().where('estate_id', '=', estateId).executeTakeFirst(),
-    db.selectFrom('units').select('id').where('estate_id', '=', estateId).execute(),
+    unitIdsOf(db, estateId),
   ]);
-  const balances = await unitFundBalances(
-    db,
-    units.map((u) => u.id),
-  );
+  const balances = await unitFundBalances(db, units);
   return {
     estateId,
     totalFen: Number(bank?.balance ?? 0),
@@ -301,4 +300,29 @@ export async function transferCustody(
     });
   });
   return estateFund(db, ctx, estateId);
+}
+
+/** Each unit's balance beside its initial deposit, for one building or the whole estate: the desk's 分户账 list. */
+export async function estateFundUnits(db: Executor, ctx: RequestContext, estateId: string, buildingId?: string) {
+  await estateFor(db, ctx, estateId, FUND_VIEWERS);
+  const units = await votingUnits(db, estateId, buildingId ? { buildingIds: [buildingId] } : {});
+  const balances = new Map(
+    (
+      await unitFundBalances(
+        db,
+        units.map((u) => u.unitId),
+      )
+    ).map((b) => [b.unitId, b]),
+  );
+  return units
+    .map((u) => ({
+      unitId: u.unitId,
+      buildingId: u.buildingId,
+      label: u.label,
+      area: Number(effectiveArea(u).area),
+      balanceFen: balances.get(u.unitId)?.balanceFen ?? 0,
+      initialFen: balances.get(u.unitId)?.initialFen ?? null,
+      low: balances.get(u.unitId)?.low ?? false,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }));
 }

@@ -126,8 +126,8 @@ defineMessages({
     en: 'The owners’ vote has not been published yet',
   },
   'finance.fund_insufficient': {
-    'zh-CN': '{count} 户分户账余额不足以承担分摊金额，请先续筹',
-    en: '{count} units cannot cover their share from their sub-accounts; they must top up first',
+    'zh-CN': '{count} 户分户账余额不足以承担分摊金额，请先续筹：{units}',
+    en: '{count} units cannot cover their share from their sub-accounts and must top up first: {units}',
   },
   'finance.redeposit_notice': {
     'zh-CN': '【维修资金续筹】您的房屋 {unit} 维修资金余额已不足首期交存额的 30%，请按规定续筹。',

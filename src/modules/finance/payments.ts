@@ -7,8 +7,8 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { unitPlace } from '../registry/index.ts';
-import { estateFor, mustCover } from './fees.ts';
+import { namesOf, ownedUnitEstate, type UnitPlace, unitPlace } from '../registry/index.ts';
+import { estateFor, unitFor } from './fees.ts';
 import type { ProviderNotice } from './provider.ts';
 import { settlePayment } from './settle.ts';
 import type { PaymentChannel } from './tables.ts';
@@ -35,18 +35,13 @@ export async function startOnlinePayment(
   ctx: RequestContext,
   input: { unitId: string; channel: 'wechat' | 'alipay'; amountFen?: number },
 ) {
-  const own = await db
-    .selectFrom('unit_owners')
-    .select('estate_id')
-    .where('unit_id', '=', input.unitId)
-    .where('person_id', '=', ctx.actor.personId ?? '')
-    .executeTakeFirst();
-  if (!own) throw forbidden();
+  const estateId = ctx.actor.personId && (await ownedUnitEstate(db, ctx.actor.personId, input.unitId));
+  if (!estateId) throw forbidden();
   const amount = input.amountFen ?? (await outstanding(db, input.unitId));
   if (!amount) throw new DomainError('finance.nothing_owed', 400);
   const row = {
     id: newId(),
-    estate_id: own.estate_id,
+    estate_id: estateId,
     unit_id: input.unitId,
     channel: input.channel,
     amount_fen: amount,
@@ -109,9 +104,8 @@ export async function recordDeskPayment(
   ctx: RequestContext,
   input: { unitId: string; channel: 'cash' | 'transfer'; amountFen: number; voucherNo: string },
 ) {
-  const unit = await unitPlace(db, input.unitId);
-  if (!unit) throw notFound('finance.unit_not_found');
-  const estateId = mustCover(ctx, unit.estate, DESK).id;
+  const unit = await unitFor(db, ctx, input.unitId, DESK);
+  const estateId = unit.estateId;
   return db.transaction().execute(async (trx) => {
     const id = newId();
     const inserted = await trx
@@ -156,52 +150,29 @@ export async function recordDeskPayment(
 
 /** A printable receipt (收据): its number, the unit, the amount, and the bills it settled. */
 export async function receiptOf(db: Executor, ctx: RequestContext, paymentId: string) {
-  const p = await db
-    .selectFrom('payments')
-    .innerJoin('units', 'units.id', 'payments.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .innerJoin('estates', 'estates.id', 'payments.estate_id')
-    .leftJoin('companies', 'companies.id', 'estates.company_id')
-    .select([
-      'payments.id',
-      'payments.estate_id',
-      'payments.unit_id',
-      'payments.channel',
-      'payments.amount_fen',
-      'payments.status',
-      'payments.receipt_no',
-      'payments.paid_at',
-      'estates.name as estate',
-      'companies.name as company',
-      sql<string>`buildings.name || ' ' || units.number`.as('unit'),
-    ])
-    .where('payments.id', '=', paymentId)
-    .executeTakeFirst();
+  const p = await db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
   if (p?.status !== 'paid') throw notFound('finance.payment_not_found');
-  const mine = ctx.actor.personId
-    ? await db
-        .selectFrom('unit_owners')
-        .select('unit_id')
-        .where('unit_id', '=', p.unit_id)
-        .where('person_id', '=', ctx.actor.personId)
-        .executeTakeFirst()
-    : undefined;
+  const mine = ctx.actor.personId && (await ownedUnitEstate(db, ctx.actor.personId, p.unit_id));
   if (!mine) await estateFor(db, ctx, p.estate_id, [...DESK, 'city_regulator', 'district_regulator', 'street_office']);
-  const lines = await db
-    .selectFrom('payment_allocations')
-    .innerJoin('bills', 'bills.id', 'payment_allocations.bill_id')
-    .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
-    .select(['bills.period', 'fee_items.name as item', 'payment_allocations.amount_fen as amountFen'])
-    .where('payment_allocations.payment_id', '=', p.id)
-    .orderBy('bills.period')
-    .execute();
+  const unit = (await unitPlace(db, p.unit_id)) as UnitPlace;
+  const [lines, names] = await Promise.all([
+    db
+      .selectFrom('payment_allocations')
+      .innerJoin('bills', 'bills.id', 'payment_allocations.bill_id')
+      .innerJoin('fee_items', 'fee_items.id', 'bills.item_id')
+      .select(['bills.period', 'fee_items.name as item', 'payment_allocations.amount_fen as amountFen'])
+      .where('payment_allocations.payment_id', '=', p.id)
+      .orderBy('bills.period')
+      .execute(),
+    namesOf(db, [unit.estate.companyId]),
+  ]);
   const settled = lines.reduce((s, l) => s + Number(l.amountFen), 0);
   return {
     receiptNo: p.receipt_no,
     // 收款单位: the company that manages the estate
-    company: p.company,
-    estate: p.estate,
-    unit: p.unit,
+    company: unit.estate.companyId ? (names[unit.estate.companyId] ?? null) : null,
+    estate: unit.estate.name,
+    unit: unit.label,
     channel: p.channel as PaymentChannel,
     amountFen: Number(p.amount_fen),
     paidAt: p.paid_at?.toISOString() ?? null,

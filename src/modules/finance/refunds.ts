@@ -6,7 +6,8 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { estateFor } from './fees.ts';
+import { unitLabels } from '../registry/index.ts';
+import { estateFor, unitFor } from './fees.ts';
 import { post } from './ledger.ts';
 
 /**
@@ -35,19 +36,13 @@ export async function requestRefund(
   ctx: RequestContext,
   input: { unitId: string; amountFen: number; channel: 'cash' | 'transfer'; reason: string },
 ) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'estate_id'])
-    .where('id', '=', input.unitId)
-    .executeTakeFirst();
-  if (!unit) throw notFound('finance.unit_not_found');
-  await estateFor(db, ctx, unit.estate_id, REQUESTERS);
-  const held = await prepaymentOf(db, unit.id);
+  const unit = await unitFor(db, ctx, input.unitId, REQUESTERS);
+  const held = await prepaymentOf(db, unit.unitId);
   if (input.amountFen > held) throw new DomainError('finance.refund_exceeds', 400, { held: (held / 100).toFixed(2) });
   const row = {
     id: newId(),
-    estate_id: unit.estate_id,
-    unit_id: unit.id,
+    estate_id: unit.estateId,
+    unit_id: unit.unitId,
     amount_fen: input.amountFen,
     channel: input.channel,
     reason: input.reason,
@@ -59,7 +54,7 @@ export async function requestRefund(
       action: 'refund.request',
       entityType: 'refund',
       entityId: row.id,
-      estateId: unit.estate_id,
+      estateId: unit.estateId,
       after: row,
     });
   });
@@ -119,7 +114,7 @@ export async function decideRefund(
 }
 
 async function refundOf(db: Executor, id: string) {
-  const [r] = await refundRows(db).where('refunds.id', '=', id).execute();
+  const [r] = await present(db, await refundRows(db).where('id', '=', id).execute());
   if (!r) throw notFound('finance.refund_not_found');
   return r;
 }
@@ -127,29 +122,34 @@ async function refundOf(db: Executor, id: string) {
 const refundRows = (db: Executor) =>
   db
     .selectFrom('refunds')
-    .innerJoin('units', 'units.id', 'refunds.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .select([
-      'refunds.id',
-      'refunds.unit_id as unitId',
-      sql<string>`buildings.name || ' ' || units.number`.as('unit'),
-      sql<number>`refunds.amount_fen::float8`.as('amountFen'),
-      'refunds.channel',
-      'refunds.reason',
-      'refunds.state',
-      'refunds.requested_by as requestedBy',
-      'refunds.decided_by as decidedBy',
-      'refunds.decided_note as decidedNote',
-      'refunds.entry_id as entryId',
-      'refunds.version',
-      'refunds.created_at as createdAt',
+      'id',
+      'unit_id as unitId',
+      sql<number>`amount_fen::float8`.as('amountFen'),
+      'channel',
+      'reason',
+      'state',
+      'requested_by as requestedBy',
+      'decided_by as decidedBy',
+      'decided_note as decidedNote',
+      'entry_id as entryId',
+      'version',
+      'created_at as createdAt',
     ]);
+
+/** Each refund with its unit's label. */
+async function present<T extends { unitId: string }>(db: Executor, rows: T[]) {
+  const labels = await unitLabels(
+    db,
+    rows.map((r) => r.unitId),
+  );
+  return rows.map((r) => ({ ...r, unit: labels.get(r.unitId) ?? '' }));
+}
 
 export async function listRefunds(db: Executor, ctx: RequestContext, estateId: string) {
   await estateFor(db, ctx, estateId, REQUESTERS);
-  return refundRows(db)
-    .where('refunds.estate_id', '=', estateId)
-    .orderBy('refunds.created_at', 'desc')
-    .limit(500)
-    .execute();
+  return present(
+    db,
+    await refundRows(db).where('estate_id', '=', estateId).orderBy('created_at', 'desc').limit(500).execute(),
+  );
 }

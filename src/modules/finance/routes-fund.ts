@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import {
   estateFund,
+  estateFundUnits,
   FUND_KEEPERS,
   FUND_OVERSEERS,
   fundOverview,
@@ -16,6 +18,7 @@ import {
   applyForFundUse,
   confirmEmergency,
   disburse,
+  EMERGENCY_CONFIRMERS,
   FUND_APPLICANTS,
   getFundUse,
   listFundUses,
@@ -23,6 +26,7 @@ import {
   recordContract,
   requestApproval,
   settleVote,
+  VOTE_ORGANISERS,
 } from './fund-use.ts';
 
 const Id = Type.String({ format: 'uuid' });
@@ -82,12 +86,58 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => estateFund(db, ctxOf(req), req.params.id),
   );
   app.get(
+    '/api/v1/finance/estates/:id/fund/units',
+    {
+      config: { policy: READERS },
+      schema: {
+        tags,
+        summary: '分户账: each unit’s balance and initial deposit, for a building or the whole estate',
+        params: IdParams,
+        querystring: Type.Object({ buildingId: Type.Optional(Id) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => estateFundUnits(db, ctxOf(req), req.params.id, req.query.buildingId),
+  );
+  app.get(
     '/api/v1/finance/fund-overview',
     {
       config: { policy: FUND_OVERSEERS },
-      schema: { tags, summary: 'Every estate in your region: fund total, custodian, deposits, units below 30 %' },
+      schema: {
+        tags,
+        summary: 'Every estate in your region: fund total, custodian, deposits, units below 30 % (?format=xlsx)',
+        querystring: Type.Object({ ...ExportQuery }, { additionalProperties: false }),
+      },
     },
-    async (req) => fundOverview(db, ctxOf(req)),
+    async (req, reply) => {
+      const overview = await fundOverview(db, ctxOf(req));
+      if (!req.query.format || req.query.format === 'json') return overview;
+      return sendExport(
+        reply,
+        req.query.format,
+        '维修资金监管总览',
+        [
+          { key: 'code', header: { 'zh-CN': '小区编码', en: 'Code' }, value: (e) => e.code },
+          { key: 'name', header: { 'zh-CN': '小区', en: 'Estate' }, value: (e) => e.name },
+          {
+            key: 'total',
+            header: { 'zh-CN': '资金余额（元）', en: 'Balance (yuan)' },
+            value: (e) => Number((e.totalFen / 100).toFixed(2)),
+          },
+          {
+            key: 'custodian',
+            header: { 'zh-CN': '管理方', en: 'Kept by' },
+            value: (e) =>
+              e.custodian === 'assembly'
+                ? { 'zh-CN': '业主大会', en: 'Owners’ assembly' }[req.lang]
+                : { 'zh-CN': '住建部门代管', en: 'Housing authority' }[req.lang],
+          },
+          { key: 'deposited', header: { 'zh-CN': '已交存户数', en: 'Units deposited' }, value: (e) => e.deposited },
+          { key: 'low', header: { 'zh-CN': '需续筹户数', en: 'Units to top up' }, value: (e) => e.low },
+        ],
+        overview.estates,
+        req.lang,
+      );
+    },
   );
   app.post(
     '/api/v1/finance/estates/:id/fund-custody',
@@ -143,7 +193,7 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     `${base}/:id/vote`,
     {
-      config: { policy: FUND_APPLICANTS },
+      config: { policy: VOTE_ORGANISERS },
       schema: {
         tags,
         summary: 'Draft the owners’ vote (art. 278 item 5) over the units in scope',
@@ -160,14 +210,14 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => requestApproval(db, ctxOf(req), req.params.id, req.body),
   );
-  for (const [path, run] of [
-    ['confirm-emergency', confirmEmergency],
-    ['decide', settleVote],
-    ['disburse', disburse],
+  for (const [path, run, roles] of [
+    ['confirm-emergency', confirmEmergency, EMERGENCY_CONFIRMERS],
+    ['decide', settleVote, FUND_APPLICANTS],
+    ['disburse', disburse, [...FUND_APPLICANTS, ...FUND_KEEPERS]],
   ] as const)
     app.post(
       `${base}/:id/${path}`,
-      { config: { policy: [...FUND_APPLICANTS, ...FUND_KEEPERS] }, schema: { tags, params: IdParams, body: Version } },
+      { config: { policy: roles }, schema: { tags, params: IdParams, body: Version } },
       async (req) => run(db, ctxOf(req), req.params.id, req.body.version),
     );
   app.post(

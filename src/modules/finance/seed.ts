@@ -1,7 +1,7 @@
 import { contextAs } from '../../kernel/auth/sessions.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db.ts';
-import { findOwnerByPhone, votingUnits } from '../registry/index.ts';
+import { estatePlace, estatesOfCompany, findOwnerByPhone, votingUnits } from '../registry/index.ts';
 import { DEMO_RESIDENT_PHONE } from '../registry/seed/demo.ts';
 import { billEstate } from './bill-run.ts';
 import { createFeeItem, saveCap } from './fees.ts';
@@ -20,12 +20,9 @@ export async function seedFinanceDemo(db: Db): Promise<number> {
   if (!city || !company || !companyId) return 0;
   // 一级 to 五级: 2.80, 2.30, 1.80, 1.30 and 0.90 元 per m² a month
   for (const [grade, capFen] of [280, 230, 180, 130, 90].entries()) await saveCap(db, city, grade + 1, capFen, 0);
-  const estates = await db
-    .selectFrom('estates')
-    .select(['id', 'service_grade'])
-    .where('company_id', '=', companyId)
-    .orderBy('code')
-    .execute();
+  const estates = (await Promise.all((await estatesOfCompany(db, companyId)).map((id) => estatePlace(db, id))))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((e) => ({ id: e.id, service_grade: e.serviceGrade }));
   for (const e of estates) {
     const cap = [280, 230, 180, 130, 90][e.service_grade - 1];
     await createFeeItem(db, company, e.id, {

@@ -46,9 +46,17 @@ export {
   ownerOfUnit,
   type ReportingContext,
   reportingContext,
-  unitPlace,
   type VotingUnit,
   votingUnits,
 } from './lookups.ts';
 export { findOwnerByPhone } from './owners.ts';
 export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
+export {
+  billableUnits,
+  ownedUnitEstate,
+  type UnitPlace,
+  unitIdsOf,
+  unitLabels,
+  unitPlace,
+  unitsOfPerson,
+} from './unit-lookups.ts';

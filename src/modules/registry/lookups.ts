@@ -20,7 +20,7 @@ export interface EstatePlace {
   lng: number | null;
 }
 
-const estateColumns = [
+export const estateColumns = [
   'estates.id',
   'estates.code',
   'estates.name',
@@ -270,21 +270,4 @@ export async function activeOwnersCommittee(db: Executor, estateId: string) {
     .where('kind', '=', 'owners_committee')
     .where('status', '=', 'active')
     .executeTakeFirst();
-}
-
-/** A unit with its label ("3栋 1201") and its estate's place, in one read: for a desk that takes a unit's money. */
-export async function unitPlace(
-  db: Executor,
-  unitId: string,
-): Promise<{ unitId: string; label: string; estate: EstatePlace } | undefined> {
-  const row = await db
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .innerJoin('estates', 'estates.id', 'units.estate_id')
-    .select([...estateColumns, 'units.id as unitId', sql<string>`buildings.name || ' ' || units.number`.as('label')])
-    .where('units.id', '=', unitId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { unitId: id, label, ...estate } = row;
-  return { unitId: id, label, estate };
 }
