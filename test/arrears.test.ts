@@ -95,6 +95,20 @@ test('reminders go through the outbox; the non-payer list needs the months owed 
   assert.equal(listed.statusCode, 201, listed.body);
   assert.equal(listed.json().months, 13);
   assert.equal((await list()).statusCode, 409, 'listed once');
+  const row = (await company.get(`/api/v1/finance/estates/${estateId}/arrears?asOf=2026-11`))
+    .json()
+    .units.find((u: { unitId: string }) => u.unitId === unitId);
+  assert.deepEqual([row.writtenNotices, row.listed], [2, true]);
+  const entries = (await company.get(`/api/v1/finance/estates/${estateId}/defaulters`)).json();
+  assert.equal(entries.length, 1);
+  assert.deepEqual([entries[0].unitId, entries[0].months, entries[0].removedOn], [unitId, 13, null]);
+  const off = () =>
+    company.post(`/api/v1/finance/defaulters/${entries[0].id}/remove`, { reason: '已签订分期还款协议' });
+  assert.equal((await off()).statusCode, 200);
+  assert.equal((await off()).statusCode, 409, 'once');
+  const after = (await company.get(`/api/v1/finance/estates/${estateId}/defaulters`)).json();
+  assert.deepEqual([after[0].removedOn, after[0].removedWhy], ['2026-11-20', '已签订分期还款协议']);
+  assert.equal((await list()).statusCode, 201, 'listed again after a fresh check, as a new entry');
 });
 
 test('late fees only as the contract defines: none without a clause; with one, accrued per bill and shown', async () => {

@@ -205,7 +205,10 @@ test('an emergency is confirmed by the committee and paid at once; a share no su
   const refused = await committee.post(`${path}/disburse`, { version: 2 });
   assert.equal(refused.statusCode, 409);
   assert.match(refused.json().detail, /2 户分户账余额不足/);
-  assert.ok(units.slice(0, 2).every((u) => refused.json().detail.includes(u.label)), 'naming the units');
+  assert.ok(
+    units.slice(0, 2).every((u) => refused.json().detail.includes(u.label)),
+    'naming the units',
+  );
   assert.deepEqual(await Promise.all(one.map(fundOf)), before, 'nothing moved');
 
   const small = (
@@ -241,7 +244,9 @@ test('the regulator sees every estate’s fund; the authority hands it over to t
   const xlsx = await city.get('/api/v1/finance/fund-overview?format=xlsx');
   assert.equal(xlsx.statusCode, 200);
   assert.match(String(xlsx.headers['content-disposition']), /xlsx/);
-  const ledger = (await committee.get(`/api/v1/finance/estates/${estateId}/fund/units?buildingId=${buildingId}`)).json();
+  const ledger = (
+    await committee.get(`/api/v1/finance/estates/${estateId}/fund/units?buildingId=${buildingId}`)
+  ).json();
   assert.equal(ledger.length, units.length);
   assert.ok(ledger.every((u: { initialFen: number | null }) => u.initialFen !== null));
   assert.equal(

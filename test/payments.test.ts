@@ -142,6 +142,18 @@ test('a prepayment is refunded only with a second person’s approval; what is l
   const manager = await t.as('project.manager');
   const ask = (c: Client, amountFen: number) =>
     c.post('/api/v1/finance/refunds', { unitId, amountFen, channel: 'transfer', reason: '业主多缴' });
+  const account = (await staff.get(`/api/v1/finance/units/${unitId}/account`)).json();
+  assert.deepEqual([account.owedFen, account.prepaymentFen], [0, 10_000]);
+  const cash = await staff.post('/api/v1/finance/refunds', {
+    unitId,
+    amountFen: 100,
+    channel: 'cash',
+    reason: '现金退',
+  });
+  const short = await company.post(`/api/v1/finance/refunds/${cash.json().id}/decision`, { version: 1, approve: true });
+  assert.equal(short.statusCode, 409, 'the till holds nothing: the money came in online');
+  assert.match(short.json().detail, /现金账户余额不足/);
+  await company.post(`/api/v1/finance/refunds/${cash.json().id}/decision`, { version: 1, approve: false });
   const tooMuch = await ask(staff, 10_001);
   assert.equal(tooMuch.statusCode, 400);
   assert.match(tooMuch.json().detail, /预收款余额 100\.00 元/);
@@ -174,7 +186,9 @@ test('a prepayment is refunded only with a second person’s approval; what is l
   const mine = (await resident.get('/api/v1/me/bills')).json();
   assert.ok(JSON.stringify(mine).includes('2026-11'));
   const list = (await company.get(`/api/v1/finance/estates/${estateId}/refunds`)).json();
-  assert.deepEqual(list.map((r: { state: string }) => r.state).sort(), ['refunded', 'rejected']);
+  assert.deepEqual(list.map((r: { state: string }) => r.state).sort(), ['refunded', 'rejected', 'rejected']);
+  const done1 = list.find((r: { state: string }) => r.state === 'refunded');
+  assert.ok(done1.requestedByName && done1.decidedByName && done1.requestedByName !== done1.decidedByName);
   assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
 });
 

@@ -112,6 +112,8 @@ test('quote within the cap, counter-offer, a vote on a price between them; passe
   assert.match(matter.title, /2\.20 元/);
   assert.match(matter.body, /报价：2\.40.*\n.*还价：2\.00/s);
   assert.equal((await company.post(`${base}/settle`, { version: p.version })).statusCode, 409, 'not before the result');
+  const seen = (await company.get(list)).json()[0];
+  assert.deepEqual(seen.vote, { phase: 'draft', outcome: null, final: false }, 'the company follows the vote');
 
   await runVote(p.matterId, w.opens, 'agree');
   const settled = await company.post(`${base}/settle`, { version: p.version });

@@ -48,3 +48,11 @@ export async function createPasswordAccount(
   }
   return id;
 }
+
+/** Display names by account id: who requested, who approved, shown beside a decision. */
+export async function accountNames(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

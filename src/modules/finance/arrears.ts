@@ -9,6 +9,7 @@ import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
 import { ownerContacts, unitLabels } from '../registry/index.ts';
 import { lateFee, periodDays } from './billing.ts';
+import { owedOf } from './defaulters.ts';
 import { estateFor, unitFor } from './fees.ts';
 import { tellOwner } from './notices.ts';
 import { financePolicy as P } from './policy.ts';
@@ -78,10 +79,27 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
     SELECT unit_id, period, sum(amount_fen - paid_fen)::text AS owed FROM bills
     WHERE estate_id = ${estateId} AND paid_fen < amount_fen AND period <= ${asOf}
     GROUP BY unit_id, period`.execute(db);
-  const labels = await unitLabels(
-    db,
-    rows.map((r) => r.unit_id),
-  );
+  const [labels, notices, listed] = await Promise.all([
+    unitLabels(
+      db,
+      rows.map((r) => r.unit_id),
+    ),
+    db
+      .selectFrom('arrears_notices')
+      .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('estate_id', '=', estateId)
+      .where('kind', '=', 'written')
+      .groupBy('unit_id')
+      .execute(),
+    db
+      .selectFrom('defaulters')
+      .select('unit_id')
+      .where('estate_id', '=', estateId)
+      .where('removed_on', 'is', null)
+      .execute(),
+  ]);
+  const written = new Map(notices.map((n) => [n.unit_id, Number(n.n)]));
+  const onList = new Set(listed.map((d) => d.unit_id));
   const units = new Map<
     string,
     {
@@ -89,6 +107,8 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
       label: string;
       totalFen: number;
       lateFeeFen: number;
+      writtenNotices: number;
+      listed: boolean;
       oldest: string;
       buckets: Record<string, number>;
     }
@@ -102,6 +122,8 @@ export async function arrearsAging(db: Executor, ctx: RequestContext, estateId: 
       label: labels.get(r.unit_id) ?? '',
       totalFen: 0,
       lateFeeFen: 0,
+      writtenNotices: written.get(r.unit_id) ?? 0,
+      listed: onList.has(r.unit_id),
       oldest: r.period,
       buckets: Object.fromEntries(BUCKETS.map((b) => [b.key, 0])),
     };
@@ -194,70 +216,4 @@ export async function recordWrittenNotice(
     after: input,
   });
   return { id };
-}
-
-async function owedOf(db: Executor, unitId: string) {
-  const r = await db
-    .selectFrom('bills')
-    .select([
-      sql<string>`coalesce(sum(amount_fen - paid_fen), 0)::text`.as('fen'),
-      sql<string | null>`min(period)`.as('oldest'),
-    ])
-    .where('unit_id', '=', unitId)
-    .where(sql<boolean>`paid_fen < amount_fen`)
-    .executeTakeFirstOrThrow();
-  return { fen: Number(r.fen), oldest: r.oldest };
-}
-
-/**
- * 恶意拖欠: a unit goes on the list only after due process — owing for at least the estate's number of months and
- * after the required written reminders were delivered (both configurable; 6 months and 2 notices by default).
- */
-export async function listDefaulter(db: Db, ctx: RequestContext, input: { unitId: string; reason: string }) {
-  const unit = await unitFor(db, ctx, input.unitId, ['company_admin', 'project_manager']);
-  const listed = await db
-    .selectFrom('defaulters')
-    .select('id')
-    .where('unit_id', '=', unit.unitId)
-    .where('removed_on', 'is', null)
-    .executeTakeFirst();
-  if (listed) throw new DomainError('finance.already_listed', 409);
-  const { minMonths, writtenNotices: needed } = await arrearsSettings(db, unit.estateId);
-  const owed = await owedOf(db, unit.unitId);
-  const nowPeriod = today().slice(0, 7);
-  const months = owed.oldest ? monthsBetween(owed.oldest, nowPeriod) : 0;
-  const written = await db
-    .selectFrom('arrears_notices')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', unit.unitId)
-    .where('kind', '=', 'written')
-    .executeTakeFirstOrThrow();
-  if (months < minMonths || Number(written.n) < needed)
-    throw new DomainError('finance.due_process', 409, { minMonths, needed, months, written: Number(written.n) });
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('defaulters')
-      .values({
-        id,
-        estate_id: unit.estateId,
-        unit_id: unit.unitId,
-        reason: input.reason,
-        owed_fen: owed.fen,
-        months,
-        listed_on: today(),
-        listed_by: ctx.actor.accountId,
-        removed_on: null,
-        removed_why: null,
-      })
-      .execute();
-    await audit(trx, ctx, {
-      action: 'arrears.list_defaulter',
-      entityType: 'unit',
-      entityId: unit.unitId,
-      estateId: unit.estateId,
-      after: { ...input, owedFen: owed.fen, months },
-    });
-  });
-  return { id, owedFen: owed.fen, months };
 }

@@ -121,6 +121,16 @@ defineMessages({
     'zh-CN': '{year} 年度尚未结束，年度结余待年度结束后方可转入维修资金',
     en: 'The year {year} has not ended: its surplus moves into the fund once it has',
   },
+  'finance.defaulter_not_found': { 'zh-CN': '名单记录不存在', en: 'No such entry on the list' },
+  'finance.defaulter_removed': { 'zh-CN': '该房屋已移出名单', en: 'The unit has already been taken off the list' },
+  'finance.refund_cash_short': {
+    'zh-CN': '现金账户余额不足以退款，请改为转账退款',
+    en: 'There is not enough cash in the till for this refund: refund by transfer instead',
+  },
+  'finance.refund_bank_short': {
+    'zh-CN': '银行账户余额不足以退款，请改为现金退款',
+    en: 'There is not enough in the bank account for this refund: refund in cash instead',
+  },
   'finance.vote_not_final': {
     'zh-CN': '业主表决结果尚未公示',
     en: 'The owners’ vote has not been published yet',

@@ -50,7 +50,13 @@ export async function listPriceProposals(db: Executor, ctx: RequestContext, esta
     .where('estate_id', '=', estateId)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map(view);
+  // The vote's progress, so the company (which cannot read owners' votes) sees where its price stands.
+  return Promise.all(
+    rows.map(async (r) => {
+      const d = r.matter_id ? await decisionOf(db, r.matter_id) : null;
+      return { ...view(r), vote: d && { phase: d.phase, outcome: d.outcome, final: d.final } };
+    }),
+  );
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
+import { accountNames } from '../../kernel/auth/accounts.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
@@ -7,6 +8,7 @@ import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { unitLabels } from '../registry/index.ts';
+import { owedOf } from './defaulters.ts';
 import { estateFor, unitFor } from './fees.ts';
 import { post } from './ledger.ts';
 
@@ -89,6 +91,11 @@ export async function decideRefund(
           { account: { code: 'prepayments', unitId: r.unit_id }, amount: Number(r.amount_fen) },
           { account: { code: r.channel === 'cash' ? 'cash' : 'bank' }, amount: -Number(r.amount_fen) },
         ],
+      }).catch((err: unknown) => {
+        // The prepayment was checked above, so a refusal here is the till (or bank account) running short.
+        if ((err as DomainError).code === 'ledger.insufficient_balance')
+          throw new DomainError(r.channel === 'cash' ? 'finance.refund_cash_short' : 'finance.refund_bank_short', 409);
+        throw err;
       });
       entryId = entry.id;
     }
@@ -137,13 +144,27 @@ const refundRows = (db: Executor) =>
       'created_at as createdAt',
     ]);
 
-/** Each refund with its unit's label. */
-async function present<T extends { unitId: string }>(db: Executor, rows: T[]) {
-  const labels = await unitLabels(
-    db,
-    rows.map((r) => r.unitId),
-  );
-  return rows.map((r) => ({ ...r, unit: labels.get(r.unitId) ?? '' }));
+/** Each refund with its unit's label and the names of who asked and who decided. */
+async function present<T extends { unitId: string; requestedBy: string; decidedBy: string | null }>(
+  db: Executor,
+  rows: T[],
+) {
+  const [labels, names] = await Promise.all([
+    unitLabels(
+      db,
+      rows.map((r) => r.unitId),
+    ),
+    accountNames(
+      db,
+      rows.flatMap((r) => [r.requestedBy, r.decidedBy]),
+    ),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    unit: labels.get(r.unitId) ?? '',
+    requestedByName: names.get(r.requestedBy) ?? null,
+    decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+  }));
 }
 
 export async function listRefunds(db: Executor, ctx: RequestContext, estateId: string) {
@@ -152,4 +173,11 @@ export async function listRefunds(db: Executor, ctx: RequestContext, estateId: s
     db,
     await refundRows(db).where('estate_id', '=', estateId).orderBy('created_at', 'desc').limit(500).execute(),
   );
+}
+
+/** What the desk sees of a unit before taking or refunding money: what it owes and what it holds in advance. */
+export async function unitAccount(db: Executor, ctx: RequestContext, unitId: string) {
+  const unit = await unitFor(db, ctx, unitId, REQUESTERS);
+  const [owed, prepaymentFen] = await Promise.all([owedOf(db, unit.unitId), prepaymentOf(db, unit.unitId)]);
+  return { unitId: unit.unitId, unit: unit.label, owedFen: owed.fen, oldestUnpaid: owed.oldest, prepaymentFen };
 }

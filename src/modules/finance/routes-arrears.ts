@@ -6,11 +6,11 @@ import {
   arrearsAging,
   arrearsSettings,
   BUCKETS,
-  listDefaulter,
   recordWrittenNotice,
   saveArrearsSettings,
   sendReminders,
 } from './arrears.ts';
+import { listDefaulter, listDefaulters, removeDefaulter } from './defaulters.ts';
 import { estateFor } from './fees.ts';
 import { financePolicy as P } from './policy.ts';
 
@@ -157,5 +157,23 @@ export const arrearsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await listDefaulter(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/finance/estates/:estateId/defaulters',
+    { config: { policy: [...COLLECT] }, schema: { tags, params: Type.Object({ estateId: Id }) } },
+    async (req) => listDefaulters(db, ctxOf(req), req.params.estateId),
+  );
+  app.post(
+    '/api/v1/finance/defaulters/:id/remove',
+    {
+      config: { policy: ['company_admin', 'project_manager'] },
+      schema: {
+        tags,
+        summary: 'Off the list, with the reason; the entry stays on record',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => removeDefaulter(db, ctxOf(req), req.params.id, req.body.reason),
   );
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
 import { counterPrice, listPriceProposals, putPriceToVote, quotePrice, settlePrice, withdrawPrice } from './prices.ts';
-import { decideRefund, listRefunds, requestRefund } from './refunds.ts';
+import { decideRefund, listRefunds, requestRefund, unitAccount } from './refunds.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -91,6 +91,14 @@ export const priceAndRefundRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const DESK = ['company_admin', 'company_staff', 'project_manager'] as const;
+  app.get(
+    '/api/v1/finance/units/:id/account',
+    {
+      config: { policy: [...DESK] },
+      schema: { tags, summary: 'What a unit owes and what it holds as prepayment', params: IdParams },
+    },
+    async (req) => unitAccount(db, ctxOf(req), req.params.id),
+  );
   app.get(
     '/api/v1/finance/estates/:id/refunds',
     { config: { policy: [...DESK] }, schema: { tags, params: IdParams } },
