@@ -253,6 +253,9 @@ test('the regulator sees every estate’s fund; the authority hands it over to t
     ledger.reduce((sum: number, u: { balanceFen: number }) => sum + u.balanceFen, 0),
     (await Promise.all(units.map((u) => fundOf(u.unitId)))).reduce((a, b) => a + b, 0),
   );
+  const sheet = await committee.get(`/api/v1/finance/estates/${estateId}/fund/units?format=xlsx`);
+  assert.equal(sheet.statusCode, 200);
+  assert.match(String(sheet.headers['content-disposition']), /xlsx/);
   const street = await t.as('wangjiang.street');
   const streetView = (await street.get('/api/v1/finance/fund-overview')).json();
   assert.ok(streetView.estates.length < overview.estates.length, 'a street sees its own estates only');

@@ -220,5 +220,8 @@ test('cash at the desk: a voucher entered twice is one payment; receipt numbers 
     numbers,
     numbers.map((_, i) => i + 1),
   );
+  const sheet = await company.get(`/api/v1/finance/estates/${estateId}/bills?period=2026-09&format=xlsx`);
+  assert.equal(sheet.statusCode, 200);
+  assert.match(String(sheet.headers['content-disposition']), /xlsx/);
   assert.equal((await verifyLedger(t.handle.db)).problem, undefined);
 });

@@ -91,12 +91,38 @@ export const fundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: READERS },
       schema: {
         tags,
-        summary: '分户账: each unit’s balance and initial deposit, for a building or the whole estate',
+        summary: '分户账: each unit’s balance and initial deposit, for a building or the whole estate (?format=xlsx)',
         params: IdParams,
-        querystring: Type.Object({ buildingId: Type.Optional(Id) }, { additionalProperties: false }),
+        querystring: Type.Object({ buildingId: Type.Optional(Id), ...ExportQuery }, { additionalProperties: false }),
       },
     },
-    async (req) => estateFundUnits(db, ctxOf(req), req.params.id, req.query.buildingId),
+    async (req, reply) => {
+      const units = await estateFundUnits(db, ctxOf(req), req.params.id, req.query.buildingId);
+      if (!req.query.format || req.query.format === 'json') return units;
+      const yuan = (fen: number | null) => (fen === null ? null : Number((fen / 100).toFixed(2)));
+      return sendExport(
+        reply,
+        req.query.format,
+        '维修资金分户账',
+        [
+          { key: 'unit', header: { 'zh-CN': '房屋', en: 'Unit' }, value: (u) => u.label },
+          { key: 'area', header: { 'zh-CN': '面积（㎡）', en: 'Area (m²)' }, value: (u) => u.area / 100 },
+          {
+            key: 'initial',
+            header: { 'zh-CN': '首期交存（元）', en: 'Initial (yuan)' },
+            value: (u) => yuan(u.initialFen),
+          },
+          { key: 'balance', header: { 'zh-CN': '余额（元）', en: 'Balance (yuan)' }, value: (u) => yuan(u.balanceFen) },
+          {
+            key: 'low',
+            header: { 'zh-CN': '需续筹', en: 'Top-up due' },
+            value: (u) => (u.low ? { 'zh-CN': '是', en: 'yes' }[req.lang] : ''),
+          },
+        ],
+        units,
+        req.lang,
+      );
+    },
   );
   app.get(
     '/api/v1/finance/fund-overview',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { startBillRun } from './bill-run.ts';
 import { estateBills, myBills, myPayments } from './bills.ts';
@@ -118,13 +119,33 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         params: Type.Object({ estateId: Id }),
+        summary: 'An estate’s bills of a period (?format=xlsx for all of them)',
         querystring: Type.Object(
-          { period: Period, unpaid: Type.Optional(Type.Boolean()) },
+          { period: Period, unpaid: Type.Optional(Type.Boolean()), ...ExportQuery },
           { additionalProperties: false },
         ),
       },
     },
-    async (req) => estateBills(db, ctxOf(req), req.params.estateId, req.query),
+    async (req, reply) => {
+      const { format, ...f } = req.query;
+      if (!format || format === 'json') return estateBills(db, ctxOf(req), req.params.estateId, f);
+      const all = await estateBills(db, ctxOf(req), req.params.estateId, { ...f, limit: 1_000_000 });
+      const yuan = (fen: number) => Number((fen / 100).toFixed(2));
+      return sendExport(
+        reply,
+        format,
+        `账单-${f.period}`,
+        [
+          { key: 'unit', header: { 'zh-CN': '房屋', en: 'Unit' }, value: (b) => b.unit },
+          { key: 'item', header: { 'zh-CN': '收费项目', en: 'Item' }, value: (b) => b.item },
+          { key: 'days', header: { 'zh-CN': '计费天数', en: 'Days' }, value: (b) => b.days },
+          { key: 'amount', header: { 'zh-CN': '应收（元）', en: 'Billed (yuan)' }, value: (b) => yuan(b.amountFen) },
+          { key: 'paid', header: { 'zh-CN': '已收（元）', en: 'Paid (yuan)' }, value: (b) => yuan(b.paidFen) },
+        ],
+        all.items,
+        req.lang,
+      );
+    },
   );
   app.get('/api/v1/me/bills', { config: { policy: P.resident }, schema: { tags } }, async (req) => ({
     items: await myBills(db, ctxOf(req)),
