@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { parseYuan } from '../src/web/format.ts';
+import { lateFee } from '../src/modules/finance/billing.ts';
+import type { ArrearsAging } from '../src/web/finance/fees.ts';
+import { formatFen, parseYuan } from '../src/web/format.ts';
 import type { Estate, Page as ListPage } from '../src/web/types.ts';
 import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
 import { apiOf, button, choose, SHOTS } from './voting-helpers.ts';
@@ -12,7 +15,10 @@ import { apiOf, button, choose, SHOTS } from './voting-helpers.ts';
  * 收费 in the browser: the city sets the 物业服务费 cap for the demo estate's grade; the company is refused a service
  * fee above it until it records the approval, adds a parking fee and bills a month for all its estates, following
  * the job's progress; the demo resident pays their unit's bills through the simulated WeChat Pay and gets a receipt;
- * the desk sees the bill paid and takes cash for another unit, and opens its printable receipt.
+ * the desk sees the bill paid and takes cash for another unit, and opens its printable receipt; then 欠费: the aging
+ * report no longer lists the two paid units and lists the others, downloads as xlsx, refuses the non-payer list
+ * with the due process still to do, records a written reminder, sends reminders to the owners, and shows 违约金
+ * (counted, not billed) once the contract's late-fee clause is recorded.
  * Run: npm test e2e/finance.test.ts
  */
 let h: Harness;
@@ -24,6 +30,8 @@ after(async () => {
 });
 
 const PERIOD = '2026-04';
+/** The aging report's month: the April bills are six months old by then. */
+const AS_OF = '2026-10';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `finance-${name}.png`), fullPage: true });
 /** A money figure on the page, "¥1,234.56", in fen. */
@@ -34,6 +42,16 @@ const fenOf = async (page: Page, testId: string) => {
   return fen;
 };
 const modal = (page: Page) => page.locator('.ant-modal-container');
+/** The open dialog closes; if the server refuses instead, the test fails with its reason. */
+async function closes(page: Page) {
+  const end = Date.now() + 15_000;
+  while (await modal(page).count()) {
+    const refusal = modal(page).getByRole('alert');
+    if (await refusal.count()) assert.fail(`refused: ${await refusal.textContent()}`);
+    assert.ok(Date.now() < end, 'the dialog stays open');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 /**
  * A 保存 button, once it has been loading: antd may leave the spinner's "loading" label in it while the icon's
  * leave animation is pending, so the name is matched at its end only.
@@ -190,4 +208,97 @@ test('the city caps the service fee, a company bills a month, the owner pays onl
   await co.getByTestId('lang-switch').getByText('EN').click();
   await co.getByText('Outstanding only').waitFor();
   await shot(co, 'bills-en');
+
+  // 欠费: the aging report as of October, back in Chinese. All that is owed is April's, six months old.
+  await co.getByTestId('lang-switch').getByText('中文').click();
+  await co.getByRole('tab', { name: '欠费' }).click();
+  await co.waitForURL(/\/finance\/arrears\?estateId=/);
+  const asOf = co.locator('[data-testid=arrears-as-of] input, input[data-testid=arrears-as-of]');
+  await asOf.click();
+  await asOf.fill(AS_OF);
+  await asOf.press('Enter');
+  await co.waitForURL(new RegExp(`asOf=${AS_OF}`));
+  const owedNow = owedBefore - due - amount;
+  await co.getByTestId('arrears-m6_12').getByText(formatFen(owedNow)).waitFor();
+  assert.equal(await fenOf(co, 'arrears-total'), owedNow);
+  assert.equal(await fenOf(co, 'arrears-m0_3'), 0);
+  await co.getByTestId('no-late-fee').getByText('未约定违约金').waitFor();
+  const coApi = await apiOf(co);
+  const aging = await coApi.get<ArrearsAging>(`/api/v1/finance/estates/${estate.id}/arrears?asOf=${AS_OF}`);
+  const labels = aging.units.map((u) => u.label);
+  assert.ok(!labels.includes('1号楼 101') && !labels.includes('1号楼 102'), 'the two paid units are gone');
+  const other = aging.units.find((u) => u.label.startsWith('1号楼 ')) as ArrearsAging['units'][number];
+  assert.ok(other, 'another unit of the building still owes');
+  const table = co.getByTestId('arrears-table');
+  const search2 = co.getByPlaceholder('按房屋筛选');
+  await search2.fill('1号楼 101');
+  await search2.press('Enter');
+  await table.getByText(`截至 ${AS_OF} 没有欠费`).waitFor();
+  await search2.fill(other.label);
+  await search2.press('Enter');
+  const otherRow = table.getByRole('row', { name: new RegExp(`${other.label}.*${PERIOD}.*欠费 6 个月`) });
+  await otherRow.getByText(formatFen(other.totalFen)).first().waitFor();
+  await shot(co, 'arrears');
+
+  // The report as a spreadsheet: one row per unit owing, with the same amounts.
+  const download = co.waitForEvent('download');
+  await co.getByTestId('arrears-xlsx').click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), `欠费账龄-${AS_OF}.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  const xlsx = (wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+  assert.equal(xlsx[0][0], '房屋');
+  assert.equal(xlsx.length, aging.units.length + 1);
+  const line = xlsx.find((r) => r[0] === other.label) as unknown[];
+  assert.equal(Math.round(Number(line[line.length - 1]) * 100), other.totalFen);
+
+  // 催缴: the non-payer list is refused until the due process is done; a written reminder is recorded.
+  await otherRow.getByRole('button', { name: '列入恶意拖欠名单' }).click();
+  await modal(co).getByLabel('理由').fill('长期拒缴');
+  await modal(co).getByRole('button', { name: '列入恶意拖欠名单' }).click();
+  await co
+    .getByTestId('defaulter-error')
+    .getByText(/须欠费满 6 个月并已送达 2 次书面催缴.*书面催缴 0 次/)
+    .waitFor();
+  await shot(co, 'defaulter-refused');
+  await modal(co)
+    .getByRole('button', { name: button('取消') })
+    .click();
+  await otherRow.getByRole('button', { name: '书面催缴' }).click();
+  await modal(co).getByLabel('送达凭证').fill('EMS 挂号信 1100 0000 0001');
+  await modal(co)
+    .getByRole('button', { name: button('确定') })
+    .click();
+  await closes(co);
+  await co.getByText('书面催缴已登记').waitFor();
+  await co.getByRole('button', { name: '发送催缴通知' }).click();
+  await modal(co).getByLabel('欠费满（个月）').fill('6');
+  await modal(co)
+    .getByRole('button', { name: button('确定') })
+    .click();
+  await closes(co);
+  await co.getByText(/已向 [1-9]\d* 户业主发送催缴通知/).waitFor();
+
+  // The contract's late-fee clause: 违约金 appears, counted to the end of October, and is shown, not billed.
+  await co.getByTestId('arrears-settings').click();
+  const settings = co.getByTestId('arrears-settings-form');
+  await settings.getByRole('switch').click();
+  await settings.getByLabel('合同条款').fill('《物业服务合同》第十二条：业主逾期交纳物业费的，按日万分之三支付违约金');
+  await settings.getByText('每日万分之').waitFor();
+  await shot(co, 'arrears-settings');
+  await modal(co)
+    .getByRole('button', { name: button('确定') })
+    .click();
+  await closes(co);
+  await co.getByText('催缴与违约金设置已保存').waitFor();
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const until = [today, `${AS_OF}-31`].sort()[0];
+  const expected = lateFee(other.totalFen, PERIOD, until, 3, 15);
+  assert.ok(expected > 0);
+  const late = co.getByTestId('late-fee');
+  await late.getByText('第十二条', { exact: false }).waitFor();
+  await late.getByText('未计入账单', { exact: false }).waitFor();
+  await otherRow.getByTestId('unit-late-fee').getByText(formatFen(expected)).waitFor();
+  await shot(co, 'arrears-late-fee');
 });

@@ -234,6 +234,20 @@ export const votingMessages = {
     '仅在议事规则有此约定时开启：结果旁另行标注按此约定的计算，不替代法定计票结果（《民法典》施行后该约定的效力存在争议）',
     'Only if the rules say so: the result also shows this count, flagged, never in place of the statutory one (its validity is disputed since the Civil Code)',
   ],
+  'rules.spendLimit': [
+    '业委会可自行决定的公共收益支出上限（元）',
+    'Public-revenue spending the committee may decide alone, up to (yuan)',
+  ],
+  'rules.spendLimitHint': [
+    '单笔公共收益支出不超过此金额的，业主委员会可凭会议决议决定；超出的须经业主表决。0 表示每笔支出均须业主表决。',
+    'A spending of public revenue up to this amount may be decided by a committee resolution; above it the owners must vote. 0: every spending is put to the owners’ vote.',
+  ],
+  'rules.spendLimitNone': ['当前：每笔支出均须业主表决', 'Now: every spending is put to the owners’ vote'],
+  'rules.spendLimitUpTo': [
+    '当前：{amount} 以内的支出可由业委会决定，超出须业主表决',
+    'Now: the committee may decide spendings up to {amount}; above that the owners vote',
+  ],
+  'rules.spendLimitRange': ['金额不能超过 {max} 元', 'At most {max} yuan'],
   'rules.save': ['保存议事规则', 'Save the rules'],
   'rules.saved': ['议事规则已保存', 'Rules saved'],
   'rules.reloaded': [

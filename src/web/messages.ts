@@ -1,5 +1,8 @@
 import { committeeMessages } from './messages-committees.ts';
+import { feesMessages } from './messages-fees.ts';
 import { financeMessages } from './messages-finance.ts';
+import { fundMessages } from './messages-fund.ts';
+import { publicRevenueMessages } from './messages-public-revenue.ts';
 import { votingMessages } from './messages-voting.ts';
 import { workorderMessages } from './messages-workorders.ts';
 
@@ -237,6 +240,9 @@ export const messages = {
   ...votingMessages,
   ...committeeMessages,
   ...financeMessages,
+  ...feesMessages,
+  ...publicRevenueMessages,
+  ...fundMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

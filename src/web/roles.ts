@@ -20,6 +20,9 @@ export const SECTIONS = [
   'committee',
   'finance',
   'feeCaps',
+  'feePrices',
+  'publicRevenue',
+  'fund',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -46,14 +49,38 @@ const MENU: Record<string, Section[]> = {
     'import',
   ],
   district_regulator: ['dashboard', 'registry', 'companies', 'owners', 'staff', 'departments', ...WO, 'import'],
-  street_office: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, 'streetDesk', ...VOTING],
-  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, ...VOTING],
+  street_office: [
+    'dashboard',
+    'registry',
+    'companies',
+    'owners',
+    'departments',
+    ...WO,
+    'streetDesk',
+    ...VOTING,
+    'publicRevenue',
+  ],
+  community: ['dashboard', 'registry', 'companies', 'owners', 'departments', ...WO, ...VOTING, 'publicRevenue'],
   department: ['dashboard', 'registry', 'companies', 'departments', ...WO, 'deptDesk'],
-  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance', 'import'],
+  company_admin: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance', 'publicRevenue', 'import'],
   company_staff: ['dashboard', 'registry', 'company', 'owners', 'workorders', 'finance'],
-  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance'],
-  committee_member: ['dashboard', 'registry', 'companies', ...WO, ...VOTING],
+  project_manager: ['dashboard', 'registry', 'company', 'owners', 'staff', ...WO, 'finance', 'publicRevenue'],
+  committee_member: ['dashboard', 'registry', 'companies', ...WO, ...VOTING, 'publicRevenue'],
 };
+
+/** 维修资金: the housing authority, the street office and community, the owners' committee and the company. */
+for (const role of [
+  'city_regulator',
+  'district_regulator',
+  'street_office',
+  'community',
+  'committee_member',
+  'company_admin',
+])
+  MENU[role].push('fund');
+
+/** 收费标准协商: the owners' side counters the company's quote and puts the price to the vote (the company: finance). */
+for (const role of ['street_office', 'community', 'committee_member']) MENU[role].push('feePrices');
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];
 
@@ -104,3 +131,12 @@ export const canRunBills = (me: Me | null | undefined) => has(me, ['company_admi
 /** Take cash and transfers at the desk (finance policy desk). */
 export const canTakePayments = (me: Me | null | undefined) =>
   has(me, ['company_admin', 'company_staff', 'project_manager']);
+/** 公共收益: the company records incomes (finance public-revenue COLLECTORS). */
+export const canRecordPublicIncome = (me: Me | null | undefined) => has(me, ['company_admin', 'project_manager']);
+/** 公共收益: the committee, or the street office and community standing in, propose, pay and transfer (SPENDERS). */
+export const canSpendPublicRevenue = (me: Me | null | undefined) =>
+  has(me, ['committee_member', 'street_office', 'community']);
+/** 共管账户: the community co-signs a payment. */
+export const canCosignPublicRevenue = (me: Me | null | undefined) => has(me, ['community']);
+/** 共管账户 and the 公示 period of public-revenue spending. */
+export const canSetPublicRevenue = (me: Me | null | undefined) => has(me, ['street_office', 'community']);

@@ -9,10 +9,13 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
+  PropertySafetyOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -37,8 +40,11 @@ import { Dashboard } from './Dashboard.tsx';
 import { Departments } from './Departments.tsx';
 import { EstateDetail } from './EstateDetail.tsx';
 import { FeeCaps } from './finance/FeeCaps.tsx';
-import { FinancePage } from './finance/FinancePage.tsx';
+import { FeePricesPage } from './finance/FeePricesPage.tsx';
+import { FinancePage, financeTabOf } from './finance/FinancePage.tsx';
+import { PublicRevenuePage } from './finance/PublicRevenuePage.tsx';
 import { ReceiptPage } from './finance/ReceiptPage.tsx';
+import { FundPage } from './fund/FundPage.tsx';
 import { Import } from './Import.tsx';
 import { Owners } from './Owners.tsx';
 import { Registry } from './Registry.tsx';
@@ -70,6 +76,9 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   committee: { path: '/committee', icon: <SolutionOutlined />, label: 'menu.committee' },
   finance: { path: '/finance', icon: <AccountBookOutlined />, label: 'menu.finance' },
   feeCaps: { path: '/finance/caps', icon: <MoneyCollectOutlined />, label: 'menu.feeCaps' },
+  feePrices: { path: '/finance/prices', icon: <FundProjectionScreenOutlined />, label: 'menu.feePrices' },
+  publicRevenue: { path: '/finance/public-revenue', icon: <PropertySafetyOutlined />, label: 'menu.publicRevenue' },
+  fund: { path: '/finance/fund', icon: <SafetyCertificateOutlined />, label: 'menu.fund' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -96,6 +105,9 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     committee: <CommitteePage />,
     finance: <FinancePage tab="items" />,
     feeCaps: <FeeCaps />,
+    feePrices: <FeePricesPage />,
+    fund: <FundPage />,
+    publicRevenue: <PublicRevenuePage />,
   };
   // Menu pages first: /voting/rules is a page, not the matter "rules".
   const section = sections.find((s) => SECTION_UI[s].path === path);
@@ -104,8 +116,10 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
   if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
   const matter = match('/voting/:id', path);
   if (matter && sections.includes('voting')) return { section: 'voting', page: <MatterDetail id={matter.id} /> };
-  if (path === '/finance/bills' && sections.includes('finance'))
-    return { section: 'finance', page: <FinancePage tab="bills" /> };
+  if (path.startsWith('/finance/fund/') && sections.includes('fund')) return { section: 'fund', page: <FundPage /> };
+  // The desk's other tabs (/finance/bills, /arrears, /refunds, /prices); the owners' side reach prices by its menu.
+  const financeTab = financeTabOf(path);
+  if (financeTab && sections.includes('finance')) return { section: 'finance', page: <FinancePage tab={financeTab} /> };
   // Receipts are read by the desk and by regulators; the server decides whose.
   const receipt = match('/finance/receipts/:id', path);
   if (receipt)

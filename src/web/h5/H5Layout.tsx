@@ -4,10 +4,12 @@ import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { match, navigate, useLocation } from '../router.tsx';
 import { MyBills } from './MyBills.tsx';
+import { MyFund } from './MyFund.tsx';
 import { MyProfile } from './MyProfile.tsx';
 import { MyReceipt } from './MyReceipt.tsx';
 import { MyTickets } from './MyTickets.tsx';
 import { MyUnits } from './MyUnits.tsx';
+import { MyPublicRevenue } from './PublicRevenue.tsx';
 import { ReportRepair } from './ReportRepair.tsx';
 import { TicketView } from './TicketView.tsx';
 import { Votes } from './Votes.tsx';
@@ -27,7 +29,9 @@ const SUB_PAGES: { pattern: string; tab: number; title: MessageKey; page: (p: Re
     { pattern: '/h5/tickets/:id', tab: 2, title: 'h5.ticket', page: (p) => <TicketView id={p.id} /> },
     { pattern: '/h5/votes/:id', tab: 3, title: 'h5.vote', page: (p) => <VoteView id={p.id} /> },
     { pattern: '/h5/bills', tab: 0, title: 'h5.bills', page: () => <MyBills /> },
+    { pattern: '/h5/fund', tab: 0, title: 'h5.fund', page: () => <MyFund /> },
     { pattern: '/h5/receipts/:id', tab: 0, title: 'h5.receipt', page: (p) => <MyReceipt id={p.id} /> },
+    { pattern: '/h5/public-revenue', tab: 0, title: 'h5.publicRevenue', page: () => <MyPublicRevenue /> },
   ];
 
 /**

@@ -6,6 +6,8 @@ import { useI18n, useLabel } from '../i18n.tsx';
 import type { Unit } from '../types.ts';
 import { BillsEntry } from './MyBills.tsx';
 import { MyCommittees } from './MyCommittee.tsx';
+import { FundEntry } from './MyFund.tsx';
+import { PublicRevenueEntry } from './PublicRevenue.tsx';
 
 /** 我的房屋: the units the signed-in resident owns, one card each, their bills, then their estates' committees. */
 export function MyUnits() {
@@ -55,6 +57,8 @@ export function MyUnits() {
         </Card>
       ))}
       <BillsEntry />
+      <FundEntry />
+      <PublicRevenueEntry />
       <MyCommittees units={data} />
     </>
   );

@@ -40,6 +40,8 @@ export interface Rules {
   paperOnline: PaperOnline;
   proxyLimit: number;
   followMajority: boolean;
+  /** The committee may decide a public-revenue spending up to this many fen without a vote (0: every one is voted). */
+  committeeSpendLimitFen: number;
   version: number;
 }
 

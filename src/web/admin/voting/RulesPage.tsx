@@ -1,12 +1,17 @@
 import { Alert, App, Button, Card, Empty, Form, InputNumber, Radio, Skeleton, Switch, Tag, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
+import { YuanInput } from '../../finance/components.tsx';
+import { MAX_REVENUE_FEN } from '../../finance/public-revenue.ts';
+import { formatFen, parseYuan, yuanText } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { RULES, type Rules } from '../../voting/types.ts';
 import { EstatePicker, useEstateChoice } from '../EstatePicker.tsx';
 
-type Values = Omit<Rules, 'estateId' | 'version'>;
+/** The form's values: the committee's spending limit typed in yuan (fen on the wire). */
+type Values = Omit<Rules, 'estateId' | 'version' | 'committeeSpendLimitFen'> & { committeeSpendLimit: string };
 const PAPER_ONLINE = ['earlier', 'paper', 'online'] as const;
 
 /** 议事规则: the parts of an estate's assembly rules the platform enforces, recorded by the organisers. */
@@ -31,13 +36,25 @@ function RulesForm({ estateId }: { estateId: string }) {
   const { data, reload } = useApi<Rules>(`${RULES}/${estateId}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const limitRules: Rule[] = [
+    {
+      validator: async (_, v: string | undefined) => {
+        if (!v?.trim()) throw new Error(t('money.required'));
+        const fen = parseYuan(v);
+        if (fen === null) throw new Error(t('money.invalid'));
+        if (fen > MAX_REVENUE_FEN)
+          throw new Error(t('rules.spendLimitRange', { max: yuanText(MAX_REVENUE_FEN, true) }));
+      },
+    },
+  ];
 
-  const save = async (v: Values) => {
+  const save = async ({ committeeSpendLimit, ...v }: Values) => {
     if (!data) return;
     setBusy(true);
     setError(null);
     try {
-      await api<Rules>(`${RULES}/${estateId}`, { method: 'PUT', quiet: true, body: { ...v, version: data.version } });
+      const body = { ...v, committeeSpendLimitFen: parseYuan(committeeSpendLimit), version: data.version };
+      await api<Rules>(`${RULES}/${estateId}`, { method: 'PUT', quiet: true, body });
       message.success(t('rules.saved'));
       reload();
     } catch (e) {
@@ -51,7 +68,8 @@ function RulesForm({ estateId }: { estateId: string }) {
   };
 
   if (!data) return <Skeleton active />;
-  const { estateId: _e, version, ...values } = data;
+  const { estateId: _e, version, committeeSpendLimitFen, ...rest } = data;
+  const values: Values = { ...rest, committeeSpendLimit: yuanText(committeeSpendLimitFen) };
   const days = { suffix: t('rules.days'), precision: 0, style: { width: 140 } };
   return (
     <Form<Values>
@@ -108,9 +126,35 @@ function RulesForm({ estateId }: { estateId: string }) {
       >
         <Switch />
       </Form.Item>
+      <Form.Item
+        name="committeeSpendLimit"
+        label={t('rules.spendLimit')}
+        rules={limitRules}
+        required
+        extra={
+          <>
+            {t('rules.spendLimitHint')}
+            <SpendLimitNow />
+          </>
+        }
+      >
+        <YuanInput />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('rules.save')}
       </Button>
     </Form>
+  );
+}
+
+/** What the limit being typed means, in words: "每笔支出均须业主表决" or "¥10,000.00 以内…". */
+function SpendLimitNow() {
+  const { t } = useI18n();
+  const limit = parseYuan(Form.useWatch<string | undefined>('committeeSpendLimit') ?? '');
+  if (limit === null || limit > MAX_REVENUE_FEN) return null;
+  return (
+    <div data-testid="spend-limit-now">
+      {limit === 0 ? t('rules.spendLimitNone') : t('rules.spendLimitUpTo', { amount: formatFen(limit) })}
+    </div>
   );
 }

@@ -1,0 +1,52 @@
+import { Alert, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+
+/**
+ * A dialog around one server call: OK runs `onOk` (which validates its form and calls the API quietly); a refusal
+ * stays in the dialog with the server's reason, so the person can correct the form and try again.
+ */
+export function ActionModal(props: {
+  title: ReactNode;
+  okText?: string;
+  danger?: boolean;
+  onOk(): Promise<void>;
+  onClose(): void;
+  /** data-testid of the error banner. */
+  errorId: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onOk();
+    } catch (e) {
+      // A form that does not validate shows its own messages.
+      if (e instanceof ApiError) setError(e.detail);
+      else if (!(e && typeof e === 'object' && 'errorFields' in e)) setError(String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={props.title}
+      okText={props.okText ?? t('fees.confirm')}
+      okButtonProps={{ danger: props.danger }}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid={props.errorId} />}
+      {props.children}
+    </Modal>
+  );
+}
