@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
-import { newId } from '../src/kernel/ids.ts';
 import { apportion, verifyLedger } from '../src/modules/finance/index.ts';
 import { effectiveArea, votingUnits } from '../src/modules/registry/index.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { everyoneVotes } from './factories/ballots.ts';
 import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -120,28 +120,7 @@ test('a use: apportioned to the fen, approved by the owners in scope, contracted
   assert.equal((await committee.post(`/api/v1/voting/matters/${matterId}/announce`, { version: 1 })).statusCode, 200);
   // The owners of the building vote: all agree (written directly, as each would otherwise need a login).
   clock.set(new Date(opens.getTime() + 1000));
-  const roll = await t.handle.db.selectFrom('roll_entries').selectAll().where('matter_id', '=', matterId).execute();
-  await t.handle.db
-    .insertInto('ballots')
-    .values(
-      roll.map((e, i) => ({
-        id: newId(),
-        matter_id: matterId,
-        voter_key: e.voter_key,
-        area: Number(e.area),
-        channel: 'paper' as const,
-        choice: 'agree' as const,
-        choices: null,
-        receipt: `F${i}-${matterId.slice(-6)}`,
-        cast_by: null,
-        cast_at: clock.now(),
-        superseded_at: null,
-        seq: null,
-        prev_hash: null,
-        hash: null,
-      })),
-    )
-    .execute();
+  await everyoneVotes(t.handle.db, matterId, 'agree');
   assert.equal((await committee.post(`${path}/decide`, { version: 2 })).statusCode, 409, 'not before the result');
   clock.set(new Date(opens.getTime() + 2 * DAY));
   for (const stepName of ['close', 'publish']) {

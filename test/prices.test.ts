@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
-import { newId } from '../src/kernel/ids.ts';
 import { estatePlace } from '../src/modules/registry/index.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { everyoneVotes } from './factories/ballots.ts';
 import { type Client, residentLogin, startTestApp, type TestApp } from './helpers.ts';
 
 /**
@@ -34,37 +34,11 @@ after(async () => {
   await t.close();
 });
 
-/** Every owner on the roll votes `choice` (written directly: each would otherwise need a login). */
-async function everyoneVotes(matterId: string, choice: 'agree' | 'oppose') {
-  const roll = await t.handle.db.selectFrom('roll_entries').selectAll().where('matter_id', '=', matterId).execute();
-  await t.handle.db
-    .insertInto('ballots')
-    .values(
-      roll.map((e, i) => ({
-        id: newId(),
-        matter_id: matterId,
-        voter_key: e.voter_key,
-        area: Number(e.area),
-        channel: 'paper' as const,
-        choice,
-        choices: null,
-        receipt: `P${i}-${matterId.slice(-6)}`,
-        cast_by: null,
-        cast_at: clock.now(),
-        superseded_at: null,
-        seq: null,
-        prev_hash: null,
-        hash: null,
-      })),
-    )
-    .execute();
-}
-
 /** Announce, vote, close and publish a matter under the test clock. */
 async function runVote(matterId: string, opens: Date, choice: 'agree' | 'oppose') {
   assert.equal((await committee.post(`/api/v1/voting/matters/${matterId}/announce`, { version: 1 })).statusCode, 200);
   clock.set(new Date(opens.getTime() + 1000));
-  await everyoneVotes(matterId, choice);
+  await everyoneVotes(t.handle.db, matterId, choice);
   clock.set(new Date(opens.getTime() + 2 * DAY));
   for (const step of ['close', 'publish']) {
     const v = (await committee.get(`/api/v1/voting/matters/${matterId}`)).json().version;

@@ -331,6 +331,24 @@ export async function transferSurplusToFund(
   });
 }
 
+/** An income as disclosed: gross, the company's agreed share, and the owners' net. */
+const incomeView = (i: {
+  received_on: string;
+  source: string;
+  description: string;
+  gross_fen: number;
+  cost_fen: number;
+  evidence: string;
+}) => ({
+  date: i.received_on,
+  source: i.source,
+  description: i.description,
+  grossFen: Number(i.gross_fen),
+  costFen: Number(i.cost_fen),
+  netFen: Number(i.gross_fen) - Number(i.cost_fen),
+  evidence: i.evidence,
+});
+
 /** Income and spending between two dates (inclusive), and the balance before and after. */
 export async function statement(db: Executor, estateId: string, from: string, to: string) {
   const [incomes, spendings, before] = await Promise.all([
@@ -375,15 +393,7 @@ export async function statement(db: Executor, estateId: string, from: string, to
     spendingFen,
     closingFen: opening + incomeNetFen - spendingFen,
     bySource,
-    incomes: incomes.map((i) => ({
-      date: i.received_on,
-      source: i.source,
-      description: i.description,
-      grossFen: Number(i.gross_fen),
-      costFen: Number(i.cost_fen),
-      netFen: Number(i.gross_fen) - Number(i.cost_fen),
-      evidence: i.evidence,
-    })),
+    incomes: incomes.map(incomeView),
     spendings: spendings.map((x) => ({
       date: x.paid_on as string,
       item: x.item,
@@ -433,16 +443,7 @@ export async function publicRevenueBook(db: Executor, ctx: RequestContext, estat
     settings,
     balanceFen: Number(account?.balance ?? 0),
     availableFen: await availableFen(db, estateId),
-    incomes: incomes.map((i) => ({
-      id: i.id,
-      date: i.received_on,
-      source: i.source,
-      description: i.description,
-      grossFen: Number(i.gross_fen),
-      costFen: Number(i.cost_fen),
-      netFen: Number(i.gross_fen) - Number(i.cost_fen),
-      evidence: i.evidence,
-    })),
+    incomes: incomes.map((i) => ({ id: i.id, ...incomeView(i) })),
     spendings: spendings.map((x) => ({
       id: x.id,
       item: x.item,
