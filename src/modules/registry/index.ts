@@ -32,7 +32,9 @@ export { coversEstate } from './access.ts';
 export { committeeForUpdate, fillVacancies, seatCommittee } from './committees.ts';
 export { effectiveArea, isValidResidentId, isValidUscc, maskPhone, maskResidentId } from './identifiers.ts';
 export {
+  activeCompanies,
   activeOwnersCommittee,
+  companyInView,
   departmentFor,
   departmentsIn,
   type EstatePlace,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../kernel/auth/roles.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
-import { estateVisible } from './scope.ts';
+import { companyVisible, estateVisible } from './scope.ts';
 
 /** Read-only lookups other modules need from the registry, so they never query its tables themselves. */
 
@@ -270,4 +270,25 @@ export async function activeOwnersCommittee(db: Executor, estateId: string) {
     .where('kind', '=', 'owners_committee')
     .where('status', '=', 'active')
     .executeTakeFirst();
+}
+
+/** The companies in business (not deregistered), by name: the ones a city-wide evaluation ranks. */
+export async function activeCompanies(db: Executor) {
+  return db
+    .selectFrom('companies')
+    .select(['id', 'name', 'uscc'])
+    .where('status', '<>', 'deregistered')
+    .orderBy('name')
+    .execute();
+}
+
+/** May the actor see this company (regulators all; a company itself; others those managing estates they see)? */
+export async function companyInView(db: Executor, actor: Actor, companyId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('companies')
+    .select('id')
+    .where('id', '=', companyId)
+    .where(companyVisible(actor))
+    .executeTakeFirst();
+  return !!row;
 }

@@ -1,0 +1,241 @@
+import { sql } from 'kysely';
+import { audit } from '../../kernel/audit.ts';
+import { clock } from '../../kernel/clock.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { activeCompanies, namesOf } from '../registry/index.ts';
+import { barEnds, inForce, type Ranked, rank, redAndBlack, scoreOf } from './credit.ts';
+import { creditSettings, today } from './records.ts';
+
+/** '2026Q3' → its last day. */
+export function quarterEnd(period: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(period);
+  if (!m) throw new DomainError('credit.period_invalid', 400);
+  const month = Number(m[2]) * 3;
+  return new Date(Date.UTC(Number(m[1]), month, 0)).toISOString().slice(0, 10);
+}
+
+/** 基础信息分 for a period, set by the authority company by company. */
+export async function saveBases(
+  db: Db,
+  ctx: RequestContext,
+  period: string,
+  bases: { companyId: string; points: number; note?: string }[],
+) {
+  quarterEnd(period);
+  const { scheme } = await creditSettings(db);
+  if (bases.some((b) => b.points > scheme.baseMax)) throw new DomainError('credit.base_too_high', 400);
+  if (await db.selectFrom('credit_periods').select('id').where('id', '=', period).executeTakeFirst())
+    throw new DomainError('credit.period_published', 409, { period });
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('credit_bases')
+      .values(bases.map((b) => ({ period, company_id: b.companyId, points: b.points, note: b.note ?? null })))
+      .onConflict((oc) =>
+        oc
+          .columns(['period', 'company_id'])
+          .doUpdateSet((eb) => ({ points: eb.ref('excluded.points'), note: eb.ref('excluded.note') })),
+      )
+      .execute();
+    await audit(trx, ctx, {
+      action: 'credit.bases',
+      entityType: 'credit_period',
+      entityId: period,
+      after: { count: bases.length },
+    });
+  });
+  return { period, count: bases.length };
+}
+
+/**
+ * Publishes a quarter: every company in business scored as on the quarter's last day (records approved and in
+ * force then), ranked city-wide, and the red and black lists drawn from this and the earlier published quarters.
+ * Refused while an objection to a record that counts is still open. Once published, a quarter does not change.
+ */
+export async function publishPeriod(db: Db, ctx: RequestContext, period: string) {
+  const end = quarterEnd(period);
+  const { scheme, listRules } = await creditSettings(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(7320006)`.execute(trx);
+    if (await trx.selectFrom('credit_periods').select('id').where('id', '=', period).executeTakeFirst())
+      throw new DomainError('credit.period_published', 409, { period });
+    const later = await trx.selectFrom('credit_periods').select('id').where('id', '>', period).executeTakeFirst();
+    if (later) throw new DomainError('credit.period_order', 409, { period: later.id });
+    const open = await trx
+      .selectFrom('credit_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('objection_state', '=', 'open')
+      .where('on_date', '<=', end)
+      .where('valid_until', '>=', end)
+      .executeTakeFirstOrThrow();
+    if (Number(open.n)) throw new DomainError('credit.objections_open', 409, { count: Number(open.n) });
+    const [companies, bases, records] = await Promise.all([
+      activeCompanies(trx),
+      trx.selectFrom('credit_bases').select(['company_id', 'points']).where('period', '=', period).execute(),
+      trx
+        .selectFrom('credit_records')
+        .select(['company_id', 'item', 'points', 'on_date', 'valid_until'])
+        .where('state', '=', 'approved')
+        .where('on_date', '<=', end)
+        .where('valid_until', '>=', end)
+        .execute(),
+    ]);
+    const base = new Map(bases.map((b) => [b.company_id, b.points]));
+    const byCompany = new Map<string, typeof records>();
+    for (const r of records) byCompany.set(r.company_id, [...(byCompany.get(r.company_id) ?? []), r]);
+    const scores = companies.map((c) => {
+      const rs = (byCompany.get(c.id) ?? []).map((r) => ({
+        item: r.item,
+        points: r.points,
+        on: r.on_date,
+        validUntil: r.valid_until,
+      }));
+      return { companyId: c.id, ...scoreOf(scheme, base.get(c.id) ?? 0, rs, end) };
+    });
+    const ranked = rank(scores);
+    const byId = new Map(scores.map((s) => [s.companyId, s]));
+    await trx
+      .insertInto('credit_periods')
+      .values({ id: period, published_at: clock.now(), published_by: ctx.actor.accountId })
+      .execute();
+    if (ranked.length)
+      await trx
+        .insertInto('credit_results')
+        .values(
+          ranked.map((r) => {
+            const s = byId.get(r.companyId) as (typeof scores)[number];
+            return {
+              period,
+              company_id: r.companyId,
+              base: s.base,
+              good: s.good,
+              bad: s.bad,
+              total: s.total,
+              grade: s.grade,
+              failed: s.failed,
+              rank: r.rank,
+            };
+          }),
+        )
+        .execute();
+    // The lists: this quarter and the ones before it, oldest first.
+    const earlier = await trx
+      .selectFrom('credit_results')
+      .select(['period', 'company_id', 'total', 'failed', 'rank'])
+      .where('period', '<', period)
+      .orderBy('period')
+      .execute();
+    const periods = new Map<string, Ranked[]>();
+    for (const r of earlier)
+      periods.set(r.period, [
+        ...(periods.get(r.period) ?? []),
+        { companyId: r.company_id, total: r.total, failed: r.failed, rank: r.rank },
+      ]);
+    const lists = redAndBlack([...periods.values(), ranked], listRules);
+    const from = today();
+    const sanctions = [
+      ...lists.red.map((companyId) => ({
+        companyId,
+        kind: 'red' as const,
+        reason: `连续 ${listRules.consecutive} 次评价位列前 ${listRules.size} 名`,
+      })),
+      ...lists.black.map((companyId) => ({
+        companyId,
+        kind: 'black' as const,
+        reason: `连续 ${listRules.consecutive} 次评价位列后 ${listRules.size} 名，${listRules.barMonths} 个月内不得参与本市物业项目招投标`,
+      })),
+    ];
+    if (sanctions.length)
+      await trx
+        .insertInto('sanctions')
+        .values(
+          sanctions.map((s) => ({
+            id: newId(),
+            company_id: s.companyId,
+            kind: s.kind,
+            period,
+            starts_on: from,
+            ends_on: barEnds(from, listRules.barMonths),
+            reason: s.reason,
+          })),
+        )
+        .execute();
+    await audit(trx, ctx, {
+      action: 'credit.publish',
+      entityType: 'credit_period',
+      entityId: period,
+      after: { companies: ranked.length, red: lists.red.length, black: lists.black.length },
+    });
+    return { period, companies: ranked.length, red: lists.red, black: lists.black };
+  });
+}
+
+/** The published ranking of a quarter, with names: public. */
+export async function ranking(db: Executor, period: string) {
+  quarterEnd(period);
+  const p = await db.selectFrom('credit_periods').selectAll().where('id', '=', period).executeTakeFirst();
+  if (!p) throw notFound('credit.period_not_found');
+  const rows = await db
+    .selectFrom('credit_results')
+    .selectAll()
+    .where('period', '=', period)
+    .orderBy('rank')
+    .orderBy('company_id')
+    .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.company_id),
+  );
+  return {
+    period,
+    publishedAt: p.published_at.toISOString(),
+    companies: rows.map((r) => ({
+      companyId: r.company_id,
+      name: names[r.company_id] ?? '',
+      rank: r.rank,
+      total: r.total,
+      grade: r.grade,
+      failed: r.failed,
+    })),
+  };
+}
+
+/** The red and black lists in force on a day, with names: public. */
+export async function lists(db: Executor, on = today()) {
+  const rows = await db
+    .selectFrom('sanctions')
+    .selectAll()
+    .where('starts_on', '<=', on)
+    .where('ends_on', '>=', on)
+    .orderBy('kind')
+    .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.company_id),
+  );
+  const view = (kind: 'red' | 'black') =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        companyId: r.company_id,
+        name: names[r.company_id] ?? '',
+        period: r.period,
+        from: r.starts_on,
+        until: r.ends_on,
+        reason: r.reason,
+      }));
+  return { on, red: view('red'), black: view('black') };
+}
+
+/** For tendering: is the company on the black list on that day (barred from bidding for the city's projects)? */
+export async function isBarredFromTendering(db: Executor, companyId: string, on: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom('sanctions')
+    .select(['starts_on', 'ends_on'])
+    .where('company_id', '=', companyId)
+    .where('kind', '=', 'black')
+    .execute();
+  return rows.some((r) => inForce({ from: r.starts_on, until: r.ends_on }, on));
+}

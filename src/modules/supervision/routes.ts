@@ -1,0 +1,200 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf } from '../../kernel/http.ts';
+import { lists, publishPeriod, ranking, saveBases } from './evaluation.ts';
+import { supervisionPolicy as P } from './policy.ts';
+import {
+  companyRecords,
+  creditSettings,
+  decideObjection,
+  decideRecord,
+  objectTo,
+  recordCredit,
+  saveCreditSettings,
+  today,
+} from './records.ts';
+
+const Id = Type.String({ format: 'uuid' });
+const IdParams = Type.Object({ id: Id });
+const Day = Type.String({ format: 'date' });
+const Period = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}Q[1-4]$', description: 'a quarter: 2026Q3' }) });
+const Version = { version: Type.Integer({ minimum: 1 }) };
+const Centi = Type.Integer({ minimum: -100_000, maximum: 100_000, description: 'centipoints' });
+
+/** 信用评价: the scheme, records and objections, quarterly publication, and the public rankings and lists. */
+export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db;
+  const tags = ['credit'];
+  const base = '/api/v1/supervision/credit';
+
+  app.get(`${base}/settings`, { config: { policy: 'authenticated' }, schema: { tags } }, async () =>
+    creditSettings(db),
+  );
+  app.put(
+    `${base}/settings`,
+    {
+      config: { policy: P.editScheme },
+      schema: {
+        tags,
+        summary: 'The scheme (items, caps, grades in centipoints), the red/black-list rules and the objection window',
+        body: Type.Object(
+          {
+            scheme: Type.Object({
+              baseMax: Type.Integer({ minimum: 0, maximum: 100_000 }),
+              goodMax: Type.Integer({ minimum: 0, maximum: 100_000 }),
+              grades: Type.Array(
+                Type.Object({
+                  grade: Type.Unsafe<'AAA'>(Type.String({ enum: ['AAA', 'AA', 'A', 'B', 'C'] })),
+                  min: Type.Number(),
+                }),
+                { minItems: 2, maxItems: 5 },
+              ),
+              items: Type.Array(
+                Type.Object({
+                  code: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
+                  points: Centi,
+                  kind: Type.Unsafe<'good'>(Type.String({ enum: ['good', 'bad', 'fail'] })),
+                }),
+                { minItems: 1, maxItems: 200 },
+              ),
+            }),
+            listRules: Type.Object({
+              size: Type.Integer({ minimum: 1, maximum: 100 }),
+              consecutive: Type.Integer({ minimum: 1, maximum: 12 }),
+              barMonths: Type.Integer({ minimum: 1, maximum: 60 }),
+            }),
+            objectionDays: Type.Integer({ minimum: 1, maximum: 90 }),
+            version: Type.Integer({ minimum: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => saveCreditSettings(db, ctxOf(req), req.body),
+  );
+  app.post(
+    `${base}/records`,
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        summary: 'A good or bad record with its evidence; it counts once someone else approves it',
+        body: Type.Object(
+          {
+            companyId: Id,
+            item: Type.String({ minLength: 1, maxLength: 40 }),
+            onDate: Day,
+            validUntil: Type.Optional(Day),
+            evidence: Type.String({ minLength: 1, maxLength: 2000 }),
+            times: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 100, description: 'an item "each time", counted' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordCredit(db, ctxOf(req), req.body)),
+  );
+  app.post(
+    `${base}/records/:id/decision`,
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ ...Version, approve: Type.Boolean() }, { additionalProperties: false }),
+      },
+    },
+    async (req) => decideRecord(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/records/:id/objection`,
+    {
+      config: { policy: P.object },
+      schema: {
+        tags,
+        summary: '申诉: the company objects to an approved record of its own, within the window',
+        params: IdParams,
+        body: Type.Object(
+          { ...Version, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => objectTo(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/records/:id/objection-decision`,
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          { ...Version, uphold: Type.Boolean(), note: Type.String({ minLength: 1, maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => decideObjection(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/supervision/companies/:id/credit-records',
+    { config: { policy: P.readRecords }, schema: { tags, params: IdParams } },
+    async (req) => companyRecords(db, ctxOf(req), req.params.id),
+  );
+  app.put(
+    `${base}/bases/:period`,
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        summary: '基础信息分 of each company for a quarter (centipoints, up to the scheme’s baseMax)',
+        params: Period,
+        body: Type.Object(
+          {
+            bases: Type.Array(
+              Type.Object({
+                companyId: Id,
+                points: Type.Integer({ minimum: 0, maximum: 100_000 }),
+                note: Type.Optional(Type.String({ maxLength: 500 })),
+              }),
+              { minItems: 1, maxItems: 5000 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => saveBases(db, ctxOf(req), req.params.period, req.body.bases),
+  );
+  app.post(
+    `${base}/periods/:period/publish`,
+    {
+      config: { policy: P.publish },
+      schema: { tags, summary: 'Score, rank and publish a quarter; draw the lists', params: Period },
+    },
+    async (req, reply) => reply.status(201).send(await publishPeriod(db, ctxOf(req), req.params.period)),
+  );
+  app.get(
+    '/api/v1/public/credit/rankings/:period',
+    {
+      config: { policy: 'public' },
+      schema: { tags, summary: 'A published quarter’s city-wide ranking', params: Period },
+    },
+    async (req) => ranking(db, req.params.period),
+  );
+  app.get(
+    '/api/v1/public/credit/lists',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: 'The red and black lists in force on a day (today by default)',
+        querystring: Type.Object({ on: Type.Optional(Day) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => lists(db, req.query.on ?? today()),
+  );
+};
