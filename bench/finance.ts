@@ -244,12 +244,15 @@ export async function benchFinance(args: string[], config: Config) {
 
     // 2. Desk payments over HTTP: each one settles part of a bill and posts to its estate's chain.
     const { kinds, counter } = statementCounter();
-    const app = await buildApp({ ...handle, db: handle.db.withPlugin(counter) }, {
-      ...config,
-      dataDir: path.join(os.tmpdir(), `anju-bench-${randomBytes(4).toString('hex')}`),
-      logLevel: 'silent',
-      worker: false,
-    });
+    const app = await buildApp(
+      { ...handle, db: handle.db.withPlugin(counter) },
+      {
+        ...config,
+        dataDir: path.join(os.tmpdir(), `anju-bench-${randomBytes(4).toString('hex')}`),
+        logLevel: 'silent',
+        worker: false,
+      },
+    );
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -25,6 +25,11 @@ const BENCHES: Record<string, { summary: string; run: (args: string[], config: C
       'bill run vs raw INSERT … SELECT over a 300k-unit city; desk payments/s over HTTP vs raw INSERT/s; ledger verify over 1M entries [--units N --estates N --entries N --seconds N --concurrency N --keep]',
     run: async (args, config) => (await import('./finance.ts')).benchFinance(args, config),
   },
+  supervision: {
+    summary:
+      'a quarterly credit evaluation of 1,000 companies over 100k records vs a raw aggregate [--companies N --records N --keep]',
+    run: async (args, config) => (await import('./supervision.ts')).benchSupervision(args, config),
+  },
 };
 
 export async function runBench(args: string[], config: Config): Promise<void> {

@@ -37,6 +37,7 @@ CREATE TABLE credit_records (
   UNIQUE (source, source_ref)
 );
 CREATE INDEX credit_records_company ON credit_records (company_id, on_date);
+CREATE INDEX credit_records_open_objections ON credit_records (on_date) WHERE objection_state = 'open';
 
 -- 基础信息分: the part of the score that comes from the company's base information, set per period.
 CREATE TABLE credit_bases (

@@ -83,13 +83,25 @@ export function scoreOf(scheme: CreditScheme, base: number, records: CreditRecor
     if (!item) throw new RangeError(`no such credit item: ${r.item}`);
     const points = r.points ?? item.points;
     if (item.kind === 'fail') failed = true;
-    else if (item.kind === 'good') good += Math.abs(points);
-    else bad += Math.abs(points);
+    else if (points > 0) good += points;
+    else bad -= points;
   }
-  const capped = { base: Math.min(Math.max(base, 0), scheme.baseMax), good: Math.min(good, scheme.goodMax) };
-  const total = capped.base + capped.good - bad;
-  const grade = failed ? lowest(scheme) : (scheme.grades.find((g) => total >= g.min)?.grade ?? lowest(scheme));
-  return { ...capped, bad, total, grade, failed };
+  return scoreFromSums(scheme, { base, good, bad, failed });
+}
+
+/**
+ * The same score from sums already added up (by the database, for a whole city at once): good and bad as positive
+ * centipoints, and whether any failing record is in force.
+ */
+export function scoreFromSums(
+  scheme: CreditScheme,
+  sums: { base: number; good: number; bad: number; failed: boolean },
+): Score {
+  const base = Math.min(Math.max(sums.base, 0), scheme.baseMax);
+  const good = Math.min(sums.good, scheme.goodMax);
+  const total = base + good - sums.bad;
+  const grade = sums.failed ? lowest(scheme) : (scheme.grades.find((g) => total >= g.min)?.grade ?? lowest(scheme));
+  return { base, good, bad: sums.bad, total, grade, failed: sums.failed };
 }
 
 const lowest = (scheme: CreditScheme) => scheme.grades[scheme.grades.length - 1].grade;
