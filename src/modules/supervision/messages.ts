@@ -42,4 +42,26 @@ defineMessages({
     'zh-CN': '基础信息分超过评价方案的上限',
     en: 'A base score exceeds the scheme’s maximum',
   },
+  'mediation.not_found': { 'zh-CN': '纠纷记录不存在', en: 'No such dispute' },
+  'mediation.state': {
+    'zh-CN': '该纠纷当前为“{state}”，不能进行此操作',
+    en: 'The dispute is {state}: this step is not possible now',
+  },
+  'mediation.state.open': { 'zh-CN': '调解中', en: 'being mediated' },
+  'mediation.state.mediated': { 'zh-CN': '调解成功', en: 'mediated' },
+  'mediation.state.withdrawn': { 'zh-CN': '已撤回', en: 'withdrawn' },
+  'mediation.state.failed': { 'zh-CN': '调解不成', en: 'not settled' },
+  'mediation.state.referred': { 'zh-CN': '已移送法院', en: 'referred to the court' },
+  'mediation.state.filed': { 'zh-CN': '法院已立案', en: 'filed by the court' },
+  'mediation.state.court_mediated': { 'zh-CN': '法院调解结案', en: 'settled by the court’s mediation' },
+  'mediation.state.judged': { 'zh-CN': '已判决', en: 'judged' },
+  'mediation.state.court_withdrawn': { 'zh-CN': '诉讼已撤回', en: 'withdrawn in court' },
+  'mediation.top_level': {
+    'zh-CN': '区级调解委员会已是最高一级，调解不成可移送法院',
+    en: 'The district committee is the last level: if it cannot settle, refer the dispute to the court',
+  },
+  'mediation.agreement_required': {
+    'zh-CN': '调解成功须填写调解协议内容',
+    en: 'A mediated dispute needs the agreement’s terms',
+  },
 });

@@ -1,0 +1,336 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { audit } from '../../kernel/audit.ts';
+import type { Role } from '../../kernel/auth/roles.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
+import type { DisputeKind, DisputeState, Level, MediationTables } from './mediation-tables.ts';
+import { today } from './records.ts';
+
+/**
+ * 三级调解: a dispute is mediated where it is brought — by the community, the street office or the district's
+ * committee — and goes up a level when the one below cannot settle it. It ends mediated (with the agreement),
+ * withdrawn or failed; a failed or unsettled one may be referred to the court (诉调对接), which files it and ends
+ * it by its own mediation, a judgment or a withdrawal.
+ */
+
+const LEVELS: Level[] = ['community', 'street', 'district'];
+const HANDLER: Record<Level, Role> = {
+  community: 'community',
+  street: 'street_office',
+  district: 'district_regulator',
+};
+export const MEDIATORS: Role[] = ['community', 'street_office', 'district_regulator'];
+/** The court docking is the street office's and the district's. */
+export const COURT_DESK: Role[] = ['street_office', 'district_regulator'];
+export const MEDIATION_READERS: Role[] = [...MEDIATORS, 'city_regulator'];
+
+type Dispute = Selectable<MediationTables['disputes']>;
+const ref = (d: { estate_id: string; region_path: string }) => ({
+  id: d.estate_id,
+  region_path: d.region_path,
+  company_id: null,
+});
+
+/** The level a mediator brings a dispute in at: the lowest their roles over the estate reach. */
+function levelOf(ctx: RequestContext, estate: { id: string; regionPath: string }): Level | undefined {
+  return LEVELS.find((l) =>
+    coversEstate(ctx.actor, [HANDLER[l]], { id: estate.id, region_path: estate.regionPath, company_id: null }),
+  );
+}
+
+export async function openDispute(
+  db: Db,
+  ctx: RequestContext,
+  input: { estateId: string; kind: DisputeKind; applicant: string; respondent: string; claims: string },
+) {
+  const estate = await estatePlace(db, input.estateId);
+  const level = levelOf(ctx, estate);
+  if (!level) throw forbidden();
+  const row = {
+    id: newId(),
+    estate_id: estate.id,
+    region_path: estate.regionPath,
+    kind: input.kind,
+    applicant: input.applicant,
+    respondent: input.respondent,
+    claims: input.claims,
+    level,
+    agreement: null,
+    court: null,
+    case_no: null,
+    referral_id: null,
+    closed_on: null,
+    created_by: ctx.actor.accountId,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('disputes').values(row).execute();
+    await event(trx, ctx, row.id, 'opened', level, today(), null);
+    await audit(trx, ctx, {
+      action: 'dispute.open',
+      entityType: 'dispute',
+      entityId: row.id,
+      estateId: estate.id,
+      after: row,
+    });
+  });
+  return getDispute(db, ctx, row.id);
+}
+
+const event = (
+  trx: Executor,
+  ctx: RequestContext,
+  disputeId: string,
+  kind: string,
+  level: Level,
+  onDate: string,
+  note: string | null,
+) =>
+  trx
+    .insertInto('dispute_events')
+    .values({ id: newId(), dispute_id: disputeId, kind, level, on_date: onDate, note, by_account: ctx.actor.accountId })
+    .execute();
+
+/**
+ * One step on a dispute, under a row lock and its version: `may` says who (the mediator of its current level, or
+ * the court desk), `change` what changes; an event and an audit entry record it.
+ */
+async function step(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  may: (d: Dispute) => Role[],
+  from: DisputeState[],
+  change: (d: Dispute) => { patch: Partial<Dispute>; kind: string; note: string | null; onDate?: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    const d = await trx.selectFrom('disputes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!d || !coversEstate(ctx.actor, MEDIATION_READERS, ref(d))) throw notFound('mediation.not_found');
+    if (!coversEstate(ctx.actor, may(d), ref(d))) throw forbidden();
+    if (d.version !== version) throw versionConflict();
+    if (!from.includes(d.state)) throw new DomainError('mediation.state', 409, { state: `mediation.state.${d.state}` });
+    const c = change(d);
+    await trx
+      .updateTable('disputes')
+      .set({ ...c.patch, version: d.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await event(trx, ctx, id, c.kind, c.patch.level ?? d.level, c.onDate ?? today(), c.note);
+    await audit(trx, ctx, {
+      action: `dispute.${c.kind}`,
+      entityType: 'dispute',
+      entityId: id,
+      estateId: d.estate_id,
+      before: { state: d.state, level: d.level },
+      after: c.patch,
+    });
+  });
+  return getDispute(db, ctx, id);
+}
+
+const atItsLevel = (d: Dispute) => [HANDLER[d.level]];
+
+export const recordSession = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; onDate: string; note: string },
+) =>
+  step(db, ctx, id, input.version, atItsLevel, ['open'], () => ({
+    patch: {},
+    kind: 'session',
+    note: input.note,
+    onDate: input.onDate,
+  }));
+
+/** Up one level: community → street → the district's committee, which is the last. */
+export const escalate = (db: Db, ctx: RequestContext, id: string, input: { version: number; reason: string }) =>
+  step(db, ctx, id, input.version, atItsLevel, ['open'], (d) => {
+    const next = LEVELS[LEVELS.indexOf(d.level) + 1];
+    if (!next) throw new DomainError('mediation.top_level', 409);
+    return { patch: { level: next }, kind: 'escalated', note: input.reason };
+  });
+
+/** Ends the mediation: mediated (with the 调解协议), withdrawn by the applicant, or failed. */
+export const closeDispute = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; outcome: 'mediated' | 'withdrawn' | 'failed'; agreement?: string; note?: string },
+) =>
+  step(db, ctx, id, input.version, atItsLevel, ['open'], () => {
+    if (input.outcome === 'mediated' && !input.agreement?.trim())
+      throw new DomainError('mediation.agreement_required', 400);
+    return {
+      patch: {
+        state: input.outcome,
+        agreement: input.outcome === 'mediated' ? (input.agreement as string) : null,
+        closed_on: today(),
+      },
+      kind: input.outcome,
+      note: input.note ?? null,
+    };
+  });
+
+/** 诉调对接: several failed or unsettled disputes referred to one court in one batch. */
+export async function referToCourt(db: Db, ctx: RequestContext, input: { disputeIds: string[]; court: string }) {
+  const batch = {
+    id: newId(),
+    court: input.court,
+    referred_on: today(),
+    region_path: '',
+    created_by: ctx.actor.accountId,
+  };
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('disputes')
+      .selectAll()
+      .where('id', 'in', input.disputeIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    if (rows.length !== new Set(input.disputeIds).size) throw notFound('mediation.not_found');
+    for (const d of rows) {
+      if (!coversEstate(ctx.actor, COURT_DESK, ref(d))) throw forbidden();
+      if (!['open', 'failed'].includes(d.state))
+        throw new DomainError('mediation.state', 409, { state: `mediation.state.${d.state}` });
+    }
+    batch.region_path = commonPrefix(rows.map((r) => r.region_path));
+    await trx.insertInto('court_referrals').values(batch).execute();
+    await trx
+      .updateTable('disputes')
+      .set((eb) => ({ state: 'referred', court: input.court, referral_id: batch.id, version: eb('version', '+', 1) }))
+      .where('id', 'in', input.disputeIds)
+      .execute();
+    for (const d of rows) await event(trx, ctx, d.id, 'referred', d.level, batch.referred_on, input.court);
+    await audit(trx, ctx, {
+      action: 'dispute.refer',
+      entityType: 'court_referral',
+      entityId: batch.id,
+      after: { court: input.court, disputes: rows.length },
+    });
+  });
+  return { referralId: batch.id, referred: input.disputeIds.length };
+}
+
+const commonPrefix = (paths: string[]) =>
+  paths.reduce((p, x) => {
+    let i = 0;
+    while (i < p.length && p[i] === x[i]) i++;
+    return p.slice(0, i);
+  });
+
+/** The court files the case (立案) under its number. */
+export const recordFiling = (db: Db, ctx: RequestContext, id: string, input: { version: number; caseNo: string }) =>
+  step(
+    db,
+    ctx,
+    id,
+    input.version,
+    () => COURT_DESK,
+    ['referred'],
+    () => ({ patch: { state: 'filed', case_no: input.caseNo }, kind: 'filed', note: input.caseNo }),
+  );
+
+/** How the court ended it: its own mediation, a judgment, or a withdrawal. */
+export const recordCourtOutcome = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; outcome: 'court_mediated' | 'judged' | 'court_withdrawn'; note?: string },
+) =>
+  step(
+    db,
+    ctx,
+    id,
+    input.version,
+    () => COURT_DESK,
+    ['filed'],
+    () => ({
+      patch: { state: input.outcome, closed_on: today() },
+      kind: input.outcome,
+      note: input.note ?? null,
+    }),
+  );
+
+export async function getDispute(db: Executor, ctx: RequestContext, id: string) {
+  const d = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d || !coversEstate(ctx.actor, MEDIATION_READERS, ref(d))) throw notFound('mediation.not_found');
+  const events = await db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', id).orderBy('at').execute();
+  return { ...view(d), events: events.map((e) => ({ kind: e.kind, level: e.level, onDate: e.on_date, note: e.note })) };
+}
+
+const view = (d: Dispute) => ({
+  id: d.id,
+  estateId: d.estate_id,
+  kind: d.kind,
+  applicant: d.applicant,
+  respondent: d.respondent,
+  claims: d.claims,
+  level: d.level,
+  state: d.state,
+  agreement: d.agreement,
+  court: d.court,
+  caseNo: d.case_no,
+  closedOn: d.closed_on,
+  version: d.version,
+  createdAt: d.created_at.toISOString(),
+});
+
+/** The caller's region's paths: each list and figure is limited to them. */
+const regionsOf = (ctx: RequestContext) =>
+  ctx.actor.bindings.filter((b) => MEDIATION_READERS.includes(b.role) && b.scopePath).map((b) => b.scopePath as string);
+
+/** 矛盾纠纷调处台账: the disputes of the caller's region, newest first, with the estates' names. */
+export async function disputeLedger(
+  db: Executor,
+  ctx: RequestContext,
+  f: { level?: Level; state?: DisputeState; kind?: DisputeKind; limit?: number },
+) {
+  const paths = regionsOf(ctx);
+  if (!paths.length) return [];
+  let q = db
+    .selectFrom('disputes')
+    .selectAll()
+    .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))));
+  if (f.level) q = q.where('level', '=', f.level);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .limit(f.limit ?? 1000)
+    .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.estate_id),
+  );
+  return rows.map((d) => ({ ...view(d), estate: names[d.estate_id] ?? '' }));
+}
+
+/** The ledger's figures: by level and kind, how many were mediated, and the court docking's funnel. */
+export async function mediationFigures(db: Executor, ctx: RequestContext) {
+  const paths = regionsOf(ctx);
+  if (!paths.length) return null;
+  const r = await sql<Record<string, string>>`
+    SELECT count(*)::text AS total,
+      count(*) FILTER (WHERE state = 'open')::text AS open,
+      count(*) FILTER (WHERE state = 'mediated')::text AS mediated,
+      count(*) FILTER (WHERE state = 'mediated' AND level = 'community')::text AS mediated_community,
+      count(*) FILTER (WHERE state = 'mediated' AND level = 'street')::text AS mediated_street,
+      count(*) FILTER (WHERE state = 'mediated' AND level = 'district')::text AS mediated_district,
+      count(*) FILTER (WHERE referral_id IS NOT NULL)::text AS referred,
+      count(*) FILTER (WHERE case_no IS NOT NULL)::text AS filed,
+      count(*) FILTER (WHERE state = 'court_mediated')::text AS court_mediated,
+      count(*) FILTER (WHERE state = 'judged')::text AS judged
+    FROM disputes WHERE ${sql.join(
+      paths.map((p) => sql`region_path LIKE ${`${p}%`}`),
+      sql` OR `,
+    )}`.execute(db);
+  return Object.fromEntries(
+    Object.entries(r.rows[0]).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), Number(v)]),
+  );
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf } from '../../kernel/http.ts';
+import {
+  COURT_DESK,
+  closeDispute,
+  disputeLedger,
+  escalate,
+  getDispute,
+  MEDIATION_READERS,
+  MEDIATORS,
+  mediationFigures,
+  openDispute,
+  recordCourtOutcome,
+  recordFiling,
+  recordSession,
+  referToCourt,
+} from './mediation.ts';
+
+const Id = Type.String({ format: 'uuid' });
+const IdParams = Type.Object({ id: Id });
+const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const KINDS = ['fees', 'service', 'public_revenue', 'neighbours', 'committee_handover', 'other'] as const;
+const body = <T extends Record<string, ReturnType<typeof Text> | ReturnType<typeof Type.Optional>>>(fields: T) =>
+  Type.Object({ version: Type.Integer({ minimum: 1 }), ...fields }, { additionalProperties: false });
+
+/** 矛盾纠纷调处: three levels of mediation, the court docking, the ledger and its figures. */
+export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db;
+  const tags = ['mediation'];
+  const base = '/api/v1/mediation/disputes';
+
+  app.post(
+    base,
+    {
+      config: { policy: MEDIATORS },
+      schema: {
+        tags,
+        summary: 'Bring a dispute at your level: community, street office, or the district’s committee',
+        body: Type.Object(
+          { estateId: Id, kind: lit(KINDS), applicant: Text(200), respondent: Text(200), claims: Text(5000) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await openDispute(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    base,
+    {
+      config: { policy: MEDIATION_READERS },
+      schema: {
+        tags,
+        summary: '矛盾纠纷调处台账 of your region',
+        querystring: Type.Object(
+          {
+            level: Type.Optional(lit(['community', 'street', 'district'] as const)),
+            state: Type.Optional(
+              lit([
+                'open',
+                'mediated',
+                'withdrawn',
+                'failed',
+                'referred',
+                'filed',
+                'court_mediated',
+                'judged',
+                'court_withdrawn',
+              ] as const),
+            ),
+            kind: Type.Optional(lit(KINDS)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => disputeLedger(db, ctxOf(req), req.query),
+  );
+  app.get('/api/v1/mediation/figures', { config: { policy: MEDIATION_READERS }, schema: { tags } }, async (req) =>
+    mediationFigures(db, ctxOf(req)),
+  );
+  app.get(`${base}/:id`, { config: { policy: MEDIATION_READERS }, schema: { tags, params: IdParams } }, async (req) =>
+    getDispute(db, ctxOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/:id/sessions`,
+    {
+      config: { policy: MEDIATORS },
+      schema: { tags, params: IdParams, body: body({ onDate: Type.String({ format: 'date' }), note: Text(5000) }) },
+    },
+    async (req) => recordSession(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/escalate`,
+    { config: { policy: MEDIATORS }, schema: { tags, params: IdParams, body: body({ reason: Text(2000) }) } },
+    async (req) => escalate(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/close`,
+    {
+      config: { policy: MEDIATORS },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            outcome: lit(['mediated', 'withdrawn', 'failed'] as const),
+            agreement: Type.Optional(Text(10_000)),
+            note: Type.Optional(Text(2000)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => closeDispute(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/mediation/court-referrals',
+    {
+      config: { policy: COURT_DESK },
+      schema: {
+        tags,
+        summary: '诉调对接: refer disputes to a court in one batch',
+        body: Type.Object(
+          { disputeIds: Type.Array(Id, { minItems: 1, maxItems: 500 }), court: Text(200) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await referToCourt(db, ctxOf(req), req.body)),
+  );
+  app.post(
+    `${base}/:id/filing`,
+    { config: { policy: COURT_DESK }, schema: { tags, params: IdParams, body: body({ caseNo: Text(100) }) } },
+    async (req) => recordFiling(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/court-outcome`,
+    {
+      config: { policy: COURT_DESK },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            outcome: lit(['court_mediated', 'judged', 'court_withdrawn'] as const),
+            note: Type.Optional(Text(2000)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => recordCourtOutcome(db, ctxOf(req), req.params.id, req.body),
+  );
+};
