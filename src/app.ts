@@ -19,7 +19,7 @@ import { kernelRoutes } from './kernel/routes.ts';
 import { fileStore } from './kernel/storage.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
-import { mediationRoutes, supervisionRoutes } from './modules/supervision/index.ts';
+import { inspectionRoutes, mediationRoutes, supervisionRoutes } from './modules/supervision/index.ts';
 import { votingRoutes } from './modules/voting/index.ts';
 import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';
 
@@ -72,6 +72,7 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
   await app.register(financeRoutes);
   await app.register(supervisionRoutes);
   await app.register(mediationRoutes);
+  await app.register(inspectionRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -1,9 +1,12 @@
 import './messages.ts';
 import './tables.ts';
 import './mediation-tables.ts';
+import './inspection-tables.ts';
+import './rectifications.ts';
 
-/** Supervision: credit evaluation with published rankings and red/black lists and the mediation ledger (inspections next). */
+/** Supervision: credit evaluation with published rankings and red/black lists inspections with rectification, and the mediation ledger. */
 export { isBarredFromTendering } from './evaluation.ts';
 export { recordCredit } from './records.ts';
 export { supervisionRoutes } from './routes.ts';
+export { inspectionRoutes } from './routes-inspections.ts';
 export { mediationRoutes } from './routes-mediation.ts';

@@ -1,0 +1,312 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { audit } from '../../kernel/audit.ts';
+import type { Db, Executor } from '../../kernel/db.ts';
+import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/http.ts';
+import { newId } from '../../kernel/ids.ts';
+import { defineRecurringJob } from '../../kernel/jobs.ts';
+import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
+import type { InspectionTables, RectificationState } from './inspection-tables.ts';
+import { INSPECTORS, RECTIFIERS } from './inspections.ts';
+import { recordCredit, today } from './records.ts';
+
+type Rectification = Selectable<InspectionTables['rectifications']>;
+const ref = (r: { estate_id: string; region_path: string; company_id: string | null }) => ({
+  id: r.estate_id,
+  region_path: r.region_path,
+  company_id: r.company_id,
+});
+
+const view = (r: Rectification) => ({
+  id: r.id,
+  noticeNo: r.notice_no,
+  inspectionId: r.inspection_id,
+  estateId: r.estate_id,
+  companyId: r.company_id,
+  itemCode: r.item_code,
+  finding: r.finding,
+  legalBasis: r.legal_basis,
+  deadline: r.deadline,
+  state: r.state,
+  answer: r.answer,
+  answeredOn: r.answered_on,
+  rounds: r.rounds,
+  reinspection: r.reinspection,
+  passedOn: r.passed_on,
+  escalatedOn: r.escalated_on,
+  overdue: (r.state === 'issued' || r.state === 'reopened') && r.deadline < today(),
+  version: r.version,
+});
+
+async function step(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  roles: typeof INSPECTORS,
+  from: RectificationState[],
+  patch: (r: Rectification) => Partial<Rectification>,
+  action: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('rectifications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], ref(r)))
+      throw notFound('inspection.notice_not_found');
+    if (!coversEstate(ctx.actor, roles, ref(r))) throw new DomainError('inspection.not_yours', 403);
+    if (r.version !== version) throw versionConflict();
+    if (!from.includes(r.state))
+      throw new DomainError('inspection.notice_state', 409, { state: `inspection.state.${r.state}` });
+    const p = patch(r);
+    const after = await trx
+      .updateTable('rectifications')
+      .set({ ...p, version: r.version + 1 })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, ctx, {
+      action: `rectification.${action}`,
+      entityType: 'rectification',
+      entityId: id,
+      estateId: r.estate_id,
+      before: { state: r.state },
+      after: p,
+    });
+    return view(after);
+  });
+}
+
+/** The company's answer: what it did, with its evidence described. */
+export const answerNotice = (db: Db, ctx: RequestContext, id: string, input: { version: number; answer: string }) =>
+  step(
+    db,
+    ctx,
+    id,
+    input.version,
+    RECTIFIERS,
+    ['issued', 'reopened'],
+    () => ({ state: 'answered', answer: input.answer, answered_on: today() }),
+    'answer',
+  );
+
+/** Re-inspection: passed closes the notice; not passed sends it back with a new deadline. */
+export const reinspect = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; passed: boolean; note: string; newDeadline?: string },
+) =>
+  step(
+    db,
+    ctx,
+    id,
+    input.version,
+    INSPECTORS,
+    ['answered'],
+    (r) => {
+      if (input.passed)
+        return { state: 'passed', reinspection: input.note, reinspected_by: ctx.actor.accountId, passed_on: today() };
+      if (!input.newDeadline || input.newDeadline <= today())
+        throw new DomainError('inspection.deadline_required', 400);
+      return {
+        state: 'reopened',
+        reinspection: input.note,
+        reinspected_by: ctx.actor.accountId,
+        deadline: input.newDeadline,
+        rounds: r.rounds + 1,
+      };
+    },
+    input.passed ? 'pass' : 'reopen',
+  );
+
+/** The notices the caller may see: a company its own estates', an authority its region's. */
+export async function listNotices(
+  db: Executor,
+  ctx: RequestContext,
+  f: { state?: RectificationState; estateId?: string },
+) {
+  let q = db.selectFrom('rectifications').selectAll();
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.estateId) q = q.where('estate_id', '=', f.estateId);
+  const companyIds = ctx.actor.bindings
+    .filter((b) => b.scopeType === 'company' && b.scopeId)
+    .map((b) => b.scopeId as string);
+  const estateIds = ctx.actor.bindings
+    .filter((b) => b.scopeType === 'estate' && b.scopeId)
+    .map((b) => b.scopeId as string);
+  const paths = ctx.actor.bindings
+    .filter((b) => INSPECTORS.includes(b.role) && b.scopePath)
+    .map((b) => b.scopePath as string);
+  q = q.where((eb) =>
+    eb.or([
+      ...paths.map((p) => eb('region_path', 'like', `${p}%`)),
+      ...(companyIds.length ? [eb('company_id', 'in', companyIds)] : []),
+      ...(estateIds.length ? [eb('estate_id', 'in', estateIds)] : []),
+      sql<boolean>`false`,
+    ]),
+  );
+  const rows = await q.orderBy('deadline').limit(1000).execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.estate_id),
+  );
+  return rows.map((r) => ({ ...view(r), estate: names[r.estate_id] ?? '' }));
+}
+
+/**
+ * Overdue notices escalate once: marked, and recorded against the company as a credit record (pending a person's
+ * approval, as every record is). Run every few minutes by whichever instance's worker claims it.
+ */
+export async function escalateOverdue(db: Db) {
+  const due = await db
+    .selectFrom('rectifications')
+    .selectAll()
+    .where('state', 'in', ['issued', 'reopened'])
+    .where('escalated_on', 'is', null)
+    .where('deadline', '<', today())
+    .limit(500)
+    .execute();
+  const system: RequestContext = {
+    actor: {
+      accountId: null,
+      kind: 'integration',
+      displayName: '系统',
+      personId: null,
+      bindings: [],
+      via: 'anonymous',
+    },
+    lang: 'zh-CN',
+    requestId: `rectifications-${newId()}`,
+  };
+  for (const r of due) {
+    await db.transaction().execute(async (trx) => {
+      const done = await trx
+        .updateTable('rectifications')
+        .set({ escalated_on: today() })
+        .where('id', '=', r.id)
+        .where('escalated_on', 'is', null)
+        .executeTakeFirst();
+      if (!Number(done.numUpdatedRows) || !r.company_id) return;
+      await recordCredit(
+        trx as unknown as Db,
+        system,
+        {
+          companyId: r.company_id,
+          item: 'rectification_overdue',
+          onDate: today(),
+          evidence: `${r.notice_no}：${r.finding}（整改期限 ${r.deadline}）`,
+        },
+        { source: 'inspections', ref: r.id },
+      );
+    });
+  }
+  return { escalated: due.length };
+}
+
+defineRecurringJob('supervision.rectifications', 5 * 60_000, ({ db }) => escalateOverdue(db as Db));
+
+/** 整改 figures by estate, company or street: found, rectified, the rectification rate and the on-time rate. */
+export async function rectificationFigures(db: Executor, ctx: RequestContext, by: 'estate' | 'company' | 'street') {
+  const paths = ctx.actor.bindings
+    .filter((b) => INSPECTORS.includes(b.role) && b.scopePath)
+    .map((b) => b.scopePath as string);
+  if (!paths.length) return [];
+  // A street is the region path up to its fourth segment (city/district/street/community…): the estate's street.
+  const key =
+    by === 'estate'
+      ? sql`estate_id::text`
+      : by === 'company'
+        ? sql`coalesce(company_id::text, '')`
+        : sql`split_part(region_path, '/', 4)`;
+  const { rows } = await sql<{ key: string; found: string; rectified: string; on_time: string }>`
+    SELECT ${key} AS key, count(*)::text AS found,
+      count(*) FILTER (WHERE state = 'passed')::text AS rectified,
+      count(*) FILTER (WHERE state = 'passed' AND passed_on <= deadline)::text AS on_time
+    FROM rectifications
+    WHERE ${sql.join(
+      paths.map((p) => sql`region_path LIKE ${`${p}%`}`),
+      sql` OR `,
+    )}
+    GROUP BY 1 ORDER BY 2 DESC`.execute(db);
+  return rows.map((r) => {
+    const found = Number(r.found);
+    const rectified = Number(r.rectified);
+    return {
+      key: r.key,
+      found,
+      rectified,
+      onTime: Number(r.on_time),
+      /** Per ten thousand, so 537 of 538 reads 9981 (99.81 %), exactly. */
+      rateBp: found ? Math.floor((rectified * 10_000) / found) : null,
+      onTimeBp: rectified ? Math.floor((Number(r.on_time) * 10_000) / rectified) : null,
+    };
+  });
+}
+
+/** 联合执法: a joint action with departments, what was done, notices issued and interviews (约谈) held. */
+export async function recordJointAction(
+  db: Executor,
+  ctx: RequestContext,
+  input: {
+    estateId?: string;
+    onDate: string;
+    departments: string[];
+    actions: string;
+    notices: number;
+    interviews: number;
+  },
+) {
+  // Where it happened: the estate's region (which the caller must cover), or the caller's own.
+  let regionPath = ctx.actor.bindings.find((b) => INSPECTORS.includes(b.role) && b.scopePath)?.scopePath;
+  if (input.estateId) {
+    const e = await estatePlace(db, input.estateId);
+    if (!coversEstate(ctx.actor, INSPECTORS, { id: e.id, region_path: e.regionPath, company_id: e.companyId }))
+      throw forbidden();
+    regionPath = e.regionPath;
+  }
+  if (!regionPath) throw forbidden();
+  const id = newId();
+  const row = {
+    id,
+    region_path: regionPath,
+    estate_id: input.estateId ?? null,
+    on_date: input.onDate,
+    departments: input.departments,
+    actions: input.actions,
+    notices: input.notices,
+    interviews: input.interviews,
+    created_by: ctx.actor.accountId,
+  };
+  await db.insertInto('joint_actions').values(row).execute();
+  await audit(db, ctx, {
+    action: 'joint_action',
+    entityType: 'joint_action',
+    entityId: id,
+    estateId: row.estate_id,
+    after: row,
+  });
+  return { id };
+}
+
+export async function listJointActions(db: Executor, ctx: RequestContext) {
+  const paths = ctx.actor.bindings
+    .filter((b) => INSPECTORS.includes(b.role) && b.scopePath)
+    .map((b) => b.scopePath as string);
+  if (!paths.length) return [];
+  const rows = await db
+    .selectFrom('joint_actions')
+    .selectAll()
+    .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))))
+    .orderBy('on_date', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    estateId: r.estate_id,
+    onDate: r.on_date,
+    departments: r.departments,
+    actions: r.actions,
+    notices: r.notices,
+    interviews: r.interviews,
+  }));
+}
