@@ -4,19 +4,20 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Bill } from '../src/web/finance/types.ts';
-import type { Estate, Job, Page as ListPage } from '../src/web/types.ts';
+import type { Estate, Job, Page as ListPage, Me } from '../src/web/types.ts';
 import type { Matter, Participation, Rules } from '../src/web/voting/types.ts';
 import { type Harness, passwordLogin, startHarness } from './harness.ts';
 import { announce, apiOf, button, choose, pickDate, SHOTS, sleep } from './voting-helpers.ts';
 
 /**
  * The finance desk's refunds and the negotiation of the service fee, in the browser. The city caps the fee and the
- * company bills October; a unit overpays at the desk. 退款: the desk staff asks for more than the unit's prepayment
- * and is told how much it holds, asks again; the staff cannot approve; the administrator approves, and is refused
- * approving a refund they asked for themselves. 收费标准协商: the company's quote above the cap is refused with the
- * server's reason, a quote within it stands; the committee counters and puts a price between the two to the
- * owners; settling before the result is refused; the vote passes (ballots through the API); the company settles it
- * and the fee items show the new price.
+ * company bills October; a unit overpays at the desk. 退款: the desk staff picks the unit and is shown the
+ * prepayment it holds, offered as the amount; more than that is refused in the form; the staff cannot approve; the
+ * administrator approves (the list names who asked and who decided), is told the till is short for a cash refund,
+ * and is refused approving a refund they asked for themselves. 收费标准协商: the company's quote above the cap is
+ * refused with the server's reason, a quote within it stands; the committee counters and puts a price between the
+ * two to the owners; the company sees the vote's phase and cannot settle before the result is published; the vote
+ * passes (ballots through the API); the company settles it and the fee items show the new price.
  * Run: npm test e2e/fees.test.ts
  */
 let h: Harness;
@@ -33,6 +34,13 @@ const shot = (page: Page, name: string) =>
 const modal = (page: Page) => page.locator('.ant-modal-container');
 const ok = (page: Page) => modal(page).getByRole('button', { name: button('确定') });
 type Api = Awaited<ReturnType<typeof apiOf>>;
+/** Waits until `ready` holds (what an effect sets right after the render the test saw). */
+async function until(ready: () => Promise<boolean>, what: string) {
+  for (let i = 0; !(await ready()); i++) {
+    assert.ok(i < 100, what);
+    await sleep(100);
+  }
+}
 
 /** Signs in as a company or owners'-side login and opens a menu page on the demo estate. */
 async function open(username: string, menu: string, estate: Estate) {
@@ -102,21 +110,36 @@ test('a refund of a prepayment: the desk asks, someone else approves', async () 
   await staff.getByRole('tab', { name: '退款' }).click();
   await staff.waitForURL(/\/finance\/refunds\?estateId=/);
   await staff.getByText('暂无退款申请').waitFor();
+  const staffName = (await (await apiOf(staff)).get<Me>('/api/v1/auth/me')).displayName;
   await staff.getByRole('button', { name: '申请退款' }).click();
   const form = staff.getByTestId('refund-form');
+  const amount = form.getByLabel('退款金额');
   await choose(staff, form.getByTestId('refund-unit'), '1号楼 101');
-  await form.getByLabel('退款金额').fill('300');
+  // What the unit holds is shown and offered as the amount; more than that is refused before anything is sent.
+  await staff.getByTestId('refund-held').getByText('预收款余额 ¥200.00').waitFor();
+  await until(async () => (await amount.inputValue()) === '200.00', 'the amount offered is what the unit holds');
+  await amount.fill('300');
   await form.getByLabel('退款事由').fill('业主多缴，申请退回');
   await ok(staff).click();
-  await staff.getByTestId('refund-error').getByText('退款金额超过该房屋的预收款余额 200.00 元').waitFor();
+  await form.getByText('退款金额不能超过预收款余额 ¥200.00').waitFor();
   await shot(staff, 'refund-too-much');
-  await form.getByLabel('退款金额').fill('150');
+  await amount.fill('150');
   await ok(staff).click();
   await staff.getByText('退款申请已提交，待审批').waitFor();
   const table = staff.getByTestId('refunds-table');
-  await table.getByRole('row', { name: /1号楼 101.*¥150\.00.*银行转账.*业主多缴.*待审批.*本人申请/ }).waitFor();
+  const requested = table.getByRole('row', { name: /1号楼 101.*¥150\.00.*银行转账.*业主多缴.*待审批.*本人申请/ });
+  await requested.getByTestId('refund-requested-by').getByText(`申请：${staffName}`).waitFor();
   assert.equal(await table.getByRole('button', { name: button('批准') }).count(), 0, 'the desk does not approve');
   await shot(staff, 'refund-requested');
+  // A second one, in cash: the till holds nothing (every payment so far came by transfer).
+  await staff.getByRole('button', { name: '申请退款' }).click();
+  await choose(staff, form.getByTestId('refund-unit'), '1号楼 101');
+  await until(async () => (await amount.inputValue()) === '200.00', 'the amount offered is what the unit holds');
+  await amount.fill('30');
+  await form.getByText('现金', { exact: true }).click();
+  await form.getByLabel('退款事由').fill('业主多缴，现金退回');
+  await ok(staff).click();
+  await table.getByRole('row', { name: /1号楼 101.*¥30\.00.*现金.*待审批.*本人申请/ }).waitFor();
 
   // The administrator approves it; a refund they asked for themselves they may not approve.
   await co.getByRole('menuitem', { name: '收费管理' }).click();
@@ -132,7 +155,24 @@ test('a refund of a prepayment: the desk asks, someone else approves', async () 
     .getByRole('button', { name: button('批准') })
     .click();
   await co.getByText('已批准，¥150.00 已从预收款中退出').waitFor();
-  await rows.getByRole('row', { name: /1号楼 101.*¥150\.00.*已退款/ }).waitFor();
+  const refunded = rows.getByRole('row', { name: /1号楼 101.*¥150\.00.*已退款/ });
+  await refunded.getByTestId('refund-requested-by').getByText(`申请：${staffName}`).waitFor();
+  const adminName = (await ctx.coApi.get<Me>('/api/v1/auth/me')).displayName;
+  await refunded.getByTestId('refund-decided-by').getByText(`审批：${adminName}`, { exact: true }).waitFor();
+
+  // The staff's cash refund: the till is short, and the dialog says what to do instead.
+  await rows
+    .getByRole('row', { name: /1号楼 101.*¥30\.00.*现金.*待审批/ })
+    .getByRole('button', { name: button('批准') })
+    .click();
+  await modal(co)
+    .getByRole('button', { name: button('批准') })
+    .click();
+  await co.getByTestId('refund-decision-error').getByText('现金账户余额不足以退款，请改为转账退款').waitFor();
+  await shot(co, 'refund-cash-short');
+  await modal(co)
+    .getByRole('button', { name: button('取消') })
+    .click();
 
   await co.getByRole('button', { name: '申请退款' }).click();
   const own = co.getByTestId('refund-form');
@@ -223,11 +263,16 @@ test('the service fee: cap, quote, counter-offer, the owners’ vote, and the ne
   await org.getByText('物业服务费标准：每平方米每月 1.40 元').first().waitFor();
   await announce(org);
 
-  // The company cannot settle before the result is published.
+  // The company sees where the vote stands, and cannot settle before the result is published.
   await co.reload();
   await co.getByTestId('fp-state').getByText('业主表决中').waitFor();
-  await co.getByRole('button', { name: '确认表决结果' }).click();
-  await co.getByTestId('fp-error').getByText('业主表决结果尚未公示').waitFor();
+  await co
+    .getByTestId('fp-matter')
+    .getByText(/已公告|投票中/)
+    .waitFor();
+  await co.getByTestId('fp-matter').getByText('业主表决结果公示后方可确认').waitFor();
+  assert.ok(await co.getByTestId('fp-settle').isDisabled(), 'settling waits for the published result');
+  await shot(co, 'voting-company');
 
   // The vote: every owner's paper ballot agrees (entered once the window is over), then the count and 公示.
   await sleep(Math.max(0, closes - Date.now() + 1_500));
@@ -238,6 +283,8 @@ test('the service fee: cap, quote, counter-offer, the owners’ vote, and the ne
   await org.waitForURL(/\/finance\/prices/);
   await org.getByTestId('fp-matter').getByText('通过').waitFor();
   await co.reload();
+  await co.getByTestId('fp-matter').getByText('已公示').waitFor();
+  await co.getByTestId('fp-matter').getByText('通过').waitFor();
   await co.getByRole('button', { name: '确认表决结果' }).click();
   await co.getByTestId('fp-state').getByText('已议定').waitFor();
   await co.getByTestId('fp-current-fee').getByText('1.40 元/㎡·月').waitFor();

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { lateFee } from '../src/modules/finance/billing.ts';
 import type { ArrearsAging } from '../src/web/finance/fees.ts';
+import type { EstateBills } from '../src/web/finance/types.ts';
 import { formatFen, parseYuan } from '../src/web/format.ts';
 import type { Estate, Page as ListPage } from '../src/web/types.ts';
 import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
@@ -14,11 +15,13 @@ import { apiOf, button, choose, SHOTS } from './voting-helpers.ts';
 /**
  * 收费 in the browser: the city sets the 物业服务费 cap for the demo estate's grade; the company is refused a service
  * fee above it until it records the approval, adds a parking fee and bills a month for all its estates, following
- * the job's progress; the demo resident pays their unit's bills through the simulated WeChat Pay and gets a receipt;
- * the desk sees the bill paid and takes cash for another unit, and opens its printable receipt; then 欠费: the aging
- * report no longer lists the two paid units and lists the others, downloads as xlsx, refuses the non-payer list
- * with the due process still to do, records a written reminder, sends reminders to the owners, and shows 违约金
- * (counted, not billed) once the contract's late-fee clause is recorded.
+ * the job's progress, and downloads the month's bills as xlsx; the demo resident pays their unit's bills through
+ * the simulated WeChat Pay and gets a receipt; the desk sees the bill paid and takes cash for another unit, and
+ * opens its printable receipt; then 欠费: the aging report no longer lists the two paid units and lists the others,
+ * downloads as xlsx, refuses the non-payer list with the due process still to do, records two written reminders
+ * (the report counts them), lists the unit (tagged, not listable twice), takes it off the list with a reason (kept
+ * on record, greyed), sends reminders to the owners, and shows 违约金 (counted, not billed) once the contract's
+ * late-fee clause is recorded.
  * Run: npm test e2e/finance.test.ts
  */
 let h: Harness;
@@ -127,6 +130,21 @@ test('the city caps the service fee, a company bills a month, the owner pays onl
   const owedBefore = await fenOf(co, 'total-owed');
   assert.ok(owedBefore > 0, 'the month is owed');
   await shot(co, 'billed');
+  const coApi = await apiOf(co);
+
+  // 导出: all the month's bills (the table reads the first 500) as the server's spreadsheet.
+  const month = await coApi.get<EstateBills>(`/api/v1/finance/estates/${estate.id}/bills?period=${PERIOD}`);
+  const billsDownload = co.waitForEvent('download');
+  await co.getByTestId('bills-xlsx').click();
+  const billsFile = await billsDownload;
+  assert.equal(billsFile.suggestedFilename(), `账单-${PERIOD}.xlsx`);
+  const billsBook = new ExcelJS.Workbook();
+  await billsBook.xlsx.readFile(await billsFile.path());
+  const billRows = (billsBook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+  assert.deepEqual(billRows[0].slice(0, 4), ['房屋', '收费项目', '计费天数', '应收（元）']);
+  assert.equal(billRows.length, month.count + 1);
+  const billed = billRows.slice(1).reduce((sum, r) => sum + Math.round(Number(r[3]) * 100), 0);
+  assert.equal(billed, month.amountFen);
 
   // The owner, on the phone: 我的账单 → 去缴费 → simulated WeChat Pay → the receipt.
   const { page: rp, context: rc } = await h.newPage({ mobile: true });
@@ -223,7 +241,6 @@ test('the city caps the service fee, a company bills a month, the owner pays onl
   assert.equal(await fenOf(co, 'arrears-total'), owedNow);
   assert.equal(await fenOf(co, 'arrears-m0_3'), 0);
   await co.getByTestId('no-late-fee').getByText('未约定违约金').waitFor();
-  const coApi = await apiOf(co);
   const aging = await coApi.get<ArrearsAging>(`/api/v1/finance/estates/${estate.id}/arrears?asOf=${AS_OF}`);
   const labels = aging.units.map((u) => u.label);
   assert.ok(!labels.includes('1号楼 101') && !labels.includes('1号楼 102'), 'the two paid units are gone');
@@ -272,6 +289,45 @@ test('the city caps the service fee, a company bills a month, the owner pays onl
     .click();
   await closes(co);
   await co.getByText('书面催缴已登记').waitFor();
+  await otherRow.getByTestId('written-count').getByText('1 次').waitFor();
+
+  // A second one completes the due process (April's bills are over six months old now): the unit is listed, the
+  // report tags it and it cannot be listed twice.
+  await otherRow.getByRole('button', { name: '书面催缴' }).click();
+  await modal(co).getByLabel('送达凭证').fill('EMS 挂号信 1100 0000 0002');
+  await modal(co)
+    .getByRole('button', { name: button('确定') })
+    .click();
+  await closes(co);
+  await otherRow.getByTestId('written-count').getByText('2 次').waitFor();
+  await otherRow.getByRole('button', { name: '列入恶意拖欠名单' }).click();
+  await modal(co).getByTestId('defaulter-progress').getByText('2 次').waitFor();
+  await modal(co).getByLabel('理由').fill('长期拒缴，经两次书面催缴仍未缴纳');
+  await modal(co).getByRole('button', { name: '列入恶意拖欠名单' }).click();
+  await closes(co);
+  await otherRow.getByTestId('listed-tag').getByText('已列入名单').waitFor();
+  assert.ok(await otherRow.getByRole('button', { name: '列入恶意拖欠名单' }).isDisabled(), 'listed once');
+  await shot(co, 'arrears-listed');
+
+  // 恶意拖欠名单: the entry; taken off with a reason (required), it stays on record, greyed, and the tag goes.
+  await co.getByTestId('defaulters-open').click();
+  const list = co.getByTestId('defaulters-table');
+  const entry = list.getByRole('row', { name: new RegExp(`${other.label}.*长期拒缴.*在名单中`) });
+  await entry.getByRole('button', { name: '移出名单' }).click();
+  await modal(co).getByRole('button', { name: '移出名单' }).click();
+  await modal(co).getByText('必填').waitFor();
+  await modal(co).getByLabel('移出理由').fill('业主已签订还款协议');
+  await modal(co).getByRole('button', { name: '移出名单' }).click();
+  await closes(co);
+  await list
+    .getByRole('row', { name: new RegExp(`${other.label}.*长期拒缴.*已移出.*移出理由：业主已签订还款协议`) })
+    .waitFor();
+  assert.equal(await list.getByRole('button', { name: '移出名单' }).count(), 0);
+  await shot(co, 'defaulters');
+  await co.locator('.ant-drawer .ant-drawer-close').click();
+  await list.waitFor({ state: 'hidden' });
+  await otherRow.getByTestId('listed-tag').waitFor({ state: 'detached' });
+  assert.ok(await otherRow.getByRole('button', { name: '列入恶意拖欠名单' }).isEnabled(), 'listable again');
   await co.getByRole('button', { name: '发送催缴通知' }).click();
   await modal(co).getByLabel('欠费满（个月）').fill('6');
   await modal(co)

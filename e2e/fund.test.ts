@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Download, Locator, Page } from 'playwright-core';
 import { formatFen, parseYuan } from '../src/web/format.ts';
-import type { EstateFund, FundUse } from '../src/web/fund/types.ts';
+import type { EstateFund, FundUnitRow, FundUse } from '../src/web/fund/types.ts';
 import type { Building, Estate, Page as ListPage, Unit } from '../src/web/types.ts';
 import type { Participation } from '../src/web/voting/types.ts';
 import { type Harness, passwordLogin, phoneLogin, startHarness } from './harness.ts';
@@ -22,12 +23,13 @@ import {
 
 /**
  * 专项维修资金 in the browser: the city sets the deposit rate and books the initial deposits of the demo resident's
- * building (three through the dialog, the rest of the stack through the same API); the committee applies to
+ * building (three through the dialog, whose unit picker then marks them; the rest of the stack through the same
+ * API), and the 分户账 shows each unit's deposit and balance and downloads as xlsx; the committee applies to
  * replace the building's lift, the shares shown add up to the budget, and it puts the use to the owners; the
  * resident votes on the phone and the paper ballots of the others are entered, the vote passes and is published;
  * the committee settles it, records the contract and the acceptance, and pays out; the resident sees the debit and
- * the 续筹 warning in 我的维修资金; the regulator's overview shows the estate's new total, refuses the handover of an
- * estate without a committee, and hands the demo estate's fund over to its assembly.
+ * the 续筹 warning in 我的维修资金; the regulator's overview shows the estate's new total (and downloads as xlsx),
+ * refuses the handover of an estate without a committee, and hands the demo estate's fund over to its assembly.
  * Run: npm test e2e/fund.test.ts
  */
 let h: Harness;
@@ -66,6 +68,14 @@ async function pick(page: Page, select: Locator, text: string) {
     .click();
 }
 const pickEstate = (page: Page, e: Estate) => pick(page, page.getByTestId('estate-picker'), `${e.name}（${e.code}）`);
+/** The first worksheet of a downloaded xlsx, row by row (header first). */
+async function sheetOf(download: Promise<Download>, name: string) {
+  const file = await download;
+  assert.equal(file.suggestedFilename(), name);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  return (wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+}
 
 test('deposits, a use approved by the owners and paid out of their sub-accounts, the overview and the handover', async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -115,8 +125,15 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
     await city.getByTestId('deposit-submit').click();
     await city.getByTestId('deposit-done').getByText(`1号楼 ${number} 首期交存`, { exact: false }).waitFor();
   }
-  // A second initial deposit for the same unit is refused with the server's reason.
-  await pick(city, form.getByTestId('deposit-unit'), '101');
+  // The picker marks the three units deposited; 101 picked again for 首期交存 warns, and the server refuses it.
+  await dropdownsClosed(city);
+  await form.getByTestId('deposit-unit').click();
+  const options = city.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  await options.filter({ hasText: /^103已交存 ¥[\d,]+\.\d\d$/ }).waitFor();
+  assert.equal(await options.getByTestId('unit-deposited').count(), 3);
+  await shot(city, 'deposit-marked');
+  await options.filter({ hasText: /^101已交存/ }).click();
+  await form.getByTestId('deposit-already').getByText('该房屋已首期交存', { exact: false }).waitFor();
   await form.getByLabel('银行凭证号').fill('JC-2026-9999');
   await city.getByTestId('deposit-submit').click();
   await city.getByTestId('deposit-error').getByText('该房屋已交存首期维修资金').waitFor();
@@ -142,7 +159,28 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
   const deposited = await cityApi.get<EstateFund>(`/api/v1/finance/estates/${estate.id}/fund`);
   assert.equal(deposited.deposited, units.length);
   assert.equal(await statFen(city, 'fund-total'), deposited.totalFen);
+
+  // 分户账 of 1号楼: each unit's initial deposit and balance (the same, nothing spent yet), and as a spreadsheet.
+  const ledger = await cityApi.get<FundUnitRow[]>(
+    `/api/v1/finance/estates/${estate.id}/fund/units?buildingId=${building.id}`,
+  );
+  assert.equal(ledger.length, units.length);
+  const u101 = ledger.find((u) => u.label === '1号楼 101') as FundUnitRow;
+  assert.ok(u101.initialFen && u101.balanceFen === u101.initialFen);
+  await choose(city, city.getByTestId('ledger-building'), '1号楼');
+  const amount = formatFen(u101.initialFen).replace(/[.$]/g, '\\$&');
+  await city
+    .getByTestId('ledger-table')
+    .getByRole('row', { name: new RegExp(`1号楼 101.*${amount}.*${amount}`) })
+    .waitFor();
   await shot(city, 'account');
+  const download = city.waitForEvent('download');
+  await city.getByTestId('ledger-xlsx').click();
+  const rows = await sheetOf(download, '维修资金分户账.xlsx');
+  assert.deepEqual(rows[0], ['房屋', '面积（㎡）', '首期交存（元）', '余额（元）', '需续筹']);
+  assert.equal(rows.length, units.length + 1);
+  const line = rows.find((r) => r[0] === '1号楼 101') as unknown[];
+  assert.equal(Math.round(Number(line[3]) * 100), u101.balanceFen);
 
   // The committee: notice of 0 days so the vote can open within seconds, then 新建申请 for 1号楼.
   const { page: org } = await h.newPage();
@@ -309,6 +347,13 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
   const all = await cityApi.get<{ totalFen: number }>('/api/v1/finance/fund-overview');
   assert.equal(all.totalFen, deposited.totalFen - budgetFen);
   assert.equal(await statFen(city, 'fund-region-total'), all.totalFen);
+  // The overview as the server's spreadsheet: one row per estate, the demo estate with its new total.
+  const overviewDownload = city.waitForEvent('download');
+  await city.getByTestId('fund-overview-xlsx').click();
+  const sheet = await sheetOf(overviewDownload, '维修资金监管总览.xlsx');
+  assert.equal(sheet[0][1], '小区');
+  const mineRow = sheet.find((r) => r[1] === estate.name) as unknown[];
+  assert.equal(Math.round(Number(mineRow[2]) * 100), deposited.totalFen - budgetFen);
 
   // 移交业主大会: refused, with the reason, for an estate without a serving committee; done for the demo estate.
   const withCommittee = new Set(

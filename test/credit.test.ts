@@ -79,6 +79,7 @@ test('records need a second person; a company objects to its own within the wind
   const objection = await company.post(`${base}/records/${r.id}/objection`, { version: 2, reason: '判决已被二审撤销' });
   assert.equal(objection.statusCode, 200, objection.body);
   await setBases('2026Q1');
+  clock.set(new Date('2026-04-01T02:00:00Z'));
   const blocked = await city.post(`${base}/periods/2026Q1/publish`);
   assert.equal(blocked.statusCode, 409);
   assert.match(blocked.json().detail, /1 项申诉未处理/);
@@ -101,6 +102,9 @@ test('records need a second person; a company objects to its own within the wind
   assert.equal(mineRow.total, scoreBase(mine), 'the upheld objection withdrew the record');
   assert.equal(theirRow.total, scoreBase(other.id) - 500);
   assert.equal((await city.post(`${base}/periods/2026Q1/publish`)).statusCode, 409, 'published once');
+  const early = await city.post(`${base}/periods/2026Q2/publish`);
+  assert.equal(early.statusCode, 409);
+  assert.match(early.json().detail, /尚未结束/);
 });
 
 /** Base scores that order the companies: the first by name highest, each next 1 point lower. */
@@ -136,4 +140,21 @@ test('after three quarters the top five go on the red list and the bottom five o
   assert.equal(await isBarredFromTendering(t.handle.db, barred, '2027-10-09'), false, 'a year, by Civil Code art. 202');
   assert.equal(await isBarredFromTendering(t.handle.db, companies[0].id, '2026-12-01'), false);
   assert.equal((await city.post(`${base}/periods/2026Q1/publish`)).statusCode, 409);
+
+  // The portal, without a login: search, the profile with its history and sanction, an estate's progress.
+  const found = (
+    await t.anonymous.get(`/api/v1/public/companies?q=${encodeURIComponent(bottom[0].name.slice(0, 6))}`)
+  ).json();
+  const hit = found.find((c: { id: string }) => c.id === barred);
+  assert.equal(hit.latest.period, '2026Q3');
+  assert.equal(hit.sanctions[0].kind, 'black');
+  const profile = (await t.anonymous.get(`/api/v1/public/companies/${barred}`)).json();
+  assert.deepEqual(
+    profile.history.map((h: { period: string }) => h.period),
+    ['2026Q3', '2026Q2', '2026Q1'],
+  );
+  assert.equal(profile.sanctions.length, 1);
+  const estates = await t.handle.db.selectFrom('estates').select('id').limit(1).execute();
+  const progress = (await t.anonymous.get(`/api/v1/public/estates/${estates[0].id}/rectification`)).json();
+  assert.deepEqual([progress.found, progress.rateBp], [0, null]);
 });

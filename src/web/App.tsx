@@ -10,6 +10,7 @@ import { H5Layout } from './h5/H5Layout.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DevInbox } from './pages/DevInbox.tsx';
 import { Login } from './pages/Login.tsx';
+import { PublicCredit } from './pages/PublicCredit.tsx';
 import { PublicVote } from './pages/PublicVote.tsx';
 import { homeOf, isResident } from './roles.ts';
 import { match, navigate, useLocation } from './router.tsx';
@@ -72,6 +73,7 @@ function Routes() {
   if (path === '/dev/inbox') return <DevInbox />;
   const publicVote = match('/public/votes/:id', path);
   if (publicVote) return <PublicVote id={publicVote.id} />;
+  if (path === '/public/credit') return <PublicCredit />;
   if (me === undefined) return <Spin fullscreen />;
   if (path === '/login') return me ? <Redirect to={homeOf(me)} /> : <Login />;
   if (!me) return <Redirect to="/login" />;

@@ -90,6 +90,7 @@ export const financeMessages = {
   'run.failed': ['出账失败', 'Billing failed'],
 
   'bill.period': ['账期', 'Period'],
+  'bill.xlsx': ['导出 Excel', 'Export to Excel'],
   'bill.unit': ['房屋', 'Unit'],
   'bill.item': ['收费项目', 'Fee item'],
   'bill.basis': ['计费', 'Calculation'],

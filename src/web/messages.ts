@@ -1,4 +1,5 @@
 import { committeeMessages } from './messages-committees.ts';
+import { creditMessages } from './messages-credit.ts';
 import { feesMessages } from './messages-fees.ts';
 import { financeMessages } from './messages-finance.ts';
 import { fundMessages } from './messages-fund.ts';
@@ -243,6 +244,7 @@ export const messages = {
   ...feesMessages,
   ...publicRevenueMessages,
   ...fundMessages,
+  ...creditMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

@@ -23,6 +23,8 @@ export const SECTIONS = [
   'feePrices',
   'publicRevenue',
   'fund',
+  'credit',
+  'creditRecords',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -81,6 +83,10 @@ for (const role of [
 
 /** 收费标准协商: the owners' side counters the company's quote and puts the price to the vote (the company: finance). */
 for (const role of ['street_office', 'community', 'committee_member']) MENU[role].push('feePrices');
+
+/** 信用评价: the housing authorities keep the records; the company sees its own and objects (信用记录). */
+for (const role of ['city_regulator', 'district_regulator']) MENU[role].push('credit');
+MENU.company_admin.push('creditRecords');
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];
 

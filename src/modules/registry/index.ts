@@ -46,8 +46,10 @@ export {
   namesOf,
   ownerContacts,
   ownerOfUnit,
+  publicCompany,
   type ReportingContext,
   reportingContext,
+  searchCompanies,
   type VotingUnit,
   votingUnits,
 } from './lookups.ts';

@@ -292,3 +292,21 @@ export async function companyInView(db: Executor, actor: Actor, companyId: strin
     .executeTakeFirst();
   return !!row;
 }
+
+/** Companies by a fragment of their name or their USCC, for the public portal: public facts only. */
+export async function searchCompanies(db: Executor, q: string, limit = 50) {
+  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  return db
+    .selectFrom('companies')
+    .select(['id', 'name', 'uscc', 'status'])
+    .where((eb) => eb.or([eb('name', 'like', like), eb('uscc', '=', q.toUpperCase())]))
+    .where('status', '<>', 'deregistered')
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
+/** One company's public facts, or undefined. */
+export async function publicCompany(db: Executor, id: string) {
+  return db.selectFrom('companies').select(['id', 'name', 'uscc', 'status']).where('id', '=', id).executeTakeFirst();
+}

@@ -56,6 +56,7 @@ export async function saveBases(
  */
 export async function publishPeriod(db: Db, ctx: RequestContext, period: string) {
   const end = quarterEnd(period);
+  if (today() <= end) throw new DomainError('credit.period_not_ended', 409, { period, end });
   const { scheme, listRules } = await creditSettings(db);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(7320006)`.execute(trx);

@@ -33,6 +33,10 @@ defineMessages({
     'zh-CN': '已发布更晚的评价期 {period}，不能补发更早的评价期',
     en: 'A later period ({period}) is already published',
   },
+  'credit.period_not_ended': {
+    'zh-CN': '{period} 尚未结束（截至 {end}），季度结束后方可发布',
+    en: '{period} runs until {end}: it is published once it has ended',
+  },
   'credit.period_not_found': { 'zh-CN': '该评价期尚未发布', en: 'That period has not been published' },
   'credit.objections_open': {
     'zh-CN': '尚有 {count} 项申诉未处理，处理完毕后方可发布',

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
 import { lists, publishPeriod, ranking, saveBases } from './evaluation.ts';
 import { supervisionPolicy as P } from './policy.ts';
+import { companyProfile, estateRectification, findCompanies } from './portal.ts';
 import {
   companyRecords,
   creditSettings,
@@ -196,5 +197,27 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => lists(db, req.query.on ?? today()),
+  );
+  app.get(
+    '/api/v1/public/companies',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: 'Search companies by name or USCC: latest grade and rank, sanctions in force',
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => findCompanies(db, req.query.q),
+  );
+  app.get(
+    '/api/v1/public/companies/:id',
+    { config: { policy: 'public' }, schema: { tags, summary: 'A company’s public credit profile', params: IdParams } },
+    async (req) => companyProfile(db, req.params.id),
+  );
+  app.get(
+    '/api/v1/public/estates/:id/rectification',
+    { config: { policy: 'public' }, schema: { tags, summary: 'An estate’s rectification progress', params: IdParams } },
+    async (req) => estateRectification(db, req.params.id),
   );
 };

@@ -9,6 +9,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
+  FileProtectOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -20,6 +21,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   SoundOutlined,
+  StarOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
@@ -36,6 +38,8 @@ import type { Me } from '../types.ts';
 import { Companies } from './Companies.tsx';
 import { CompanyDetail, MyCompany } from './CompanyDetail.tsx';
 import { CommitteePage } from './committees/CommitteePage.tsx';
+import { CreditPage } from './credit/CreditPage.tsx';
+import { MyCredit } from './credit/MyCredit.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Departments } from './Departments.tsx';
 import { EstateDetail } from './EstateDetail.tsx';
@@ -79,6 +83,8 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   feePrices: { path: '/finance/prices', icon: <FundProjectionScreenOutlined />, label: 'menu.feePrices' },
   publicRevenue: { path: '/finance/public-revenue', icon: <PropertySafetyOutlined />, label: 'menu.publicRevenue' },
   fund: { path: '/finance/fund', icon: <SafetyCertificateOutlined />, label: 'menu.fund' },
+  credit: { path: '/supervision/credit', icon: <StarOutlined />, label: 'menu.credit' },
+  creditRecords: { path: '/supervision/credit/mine', icon: <FileProtectOutlined />, label: 'menu.creditRecords' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -108,6 +114,8 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     feePrices: <FeePricesPage />,
     fund: <FundPage />,
     publicRevenue: <PublicRevenuePage />,
+    credit: <CreditPage />,
+    creditRecords: <MyCredit />,
   };
   // Menu pages first: /voting/rules is a page, not the matter "rules".
   const section = sections.find((s) => SECTION_UI[s].path === path);

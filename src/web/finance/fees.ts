@@ -4,6 +4,7 @@
  */
 import { rolesOf } from '../roles.ts';
 import type { Me } from '../types.ts';
+import type { Outcome } from '../voting/types.ts';
 
 /** Aging buckets by the age of each unpaid bill: 0–3, 3–6, 6–12 and 12+ months. */
 export const BUCKETS = ['m0_3', 'm3_6', 'm6_12', 'm12'] as const;
@@ -26,6 +27,10 @@ export interface ArrearsUnit {
   /** The oldest unpaid period, 'YYYY-MM'. */
   oldest: string;
   buckets: Record<BucketKey, number>;
+  /** 书面催缴 delivered to the unit so far. */
+  writtenNotices: number;
+  /** On the 恶意拖欠名单 now. */
+  listed: boolean;
 }
 
 export interface ArrearsAging {
@@ -46,6 +51,31 @@ export interface ArrearsSettings {
   version: number;
 }
 
+/** An entry of the 恶意拖欠名单: current ones first; a removed entry stays on record with the reason. */
+export interface Defaulter {
+  id: string;
+  unitId: string;
+  /** "1号楼 101" */
+  unit: string;
+  reason: string;
+  /** What the unit owed, and for how many months, when it was listed. */
+  owedFen: number;
+  months: number;
+  /** 'YYYY-MM-DD' */
+  listedOn: string;
+  removedOn: string | null;
+  removedWhy: string | null;
+}
+
+/** What the desk sees of a unit: what it owes (since which period) and what it holds as prepayment. */
+export interface UnitAccount {
+  unitId: string;
+  unit: string;
+  owedFen: number;
+  oldestUnpaid: string | null;
+  prepaymentFen: number;
+}
+
 export type RefundState = 'requested' | 'refunded' | 'rejected';
 export interface Refund {
   id: string;
@@ -59,6 +89,9 @@ export interface Refund {
   /** Account ids. */
   requestedBy: string;
   decidedBy: string | null;
+  /** Display names of who asked and who decided. */
+  requestedByName: string | null;
+  decidedByName: string | null;
   decidedNote: string | null;
   entryId: string | null;
   version: number;
@@ -84,6 +117,15 @@ export interface PriceProposal {
   feeItemId: string | null;
   version: number;
   createdAt: string;
+  /** Where the owners' vote stands (read by the server, as the company cannot read votes); null before one. */
+  vote: PriceVote | null;
+}
+export interface PriceVote {
+  /** The matter's phase: draft, announced, open, ended, closed, published, archived, cancelled. */
+  phase: string;
+  outcome: Outcome | null;
+  /** Published (or archived): the result may be applied. */
+  final: boolean;
 }
 /** One negotiation at a time per estate: a new quote waits until these are over. */
 export const OPEN_PRICE_STATES: readonly PriceState[] = ['quoted', 'countered', 'voting'];

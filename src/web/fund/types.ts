@@ -60,6 +60,25 @@ export interface FundOverview {
   estates: FundOverviewRow[];
 }
 
+/** 分户账: one unit's sub-account (routes-fund.ts GET /estates/:id/fund/units). */
+export interface FundUnitRow {
+  unitId: string;
+  buildingId: string;
+  /** "1号楼 101" */
+  label: string;
+  /** 0.01 m² */
+  area: number;
+  balanceFen: number;
+  /** null: no initial deposit yet */
+  initialFen: number | null;
+  /** below 30 % of the initial deposit: to top up */
+  low: boolean;
+}
+
+/** The 分户账 of an estate, or of one of its buildings. */
+export const fundUnitsPath = (estateId: string, buildingId?: string | null) =>
+  `${FUND}/estates/${estateId}/fund/units${buildingId ? `?buildingId=${buildingId}` : ''}`;
+
 export interface Deposited {
   id: string;
   amountFen: number;

@@ -1,5 +1,19 @@
-import { DownloadOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, NotificationOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  Col,
+  DatePicker,
+  Input,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { exportUrl } from '../../api.ts';
@@ -12,6 +26,7 @@ import {
   type BucketKey,
   canCollectArrears,
   canManageArrears,
+  type Defaulter,
   monthsBetween,
 } from '../../finance/fees.ts';
 import { FINANCE } from '../../finance/types.ts';
@@ -22,10 +37,12 @@ import { navigate, useLocation } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import type { Estate } from '../../types.ts';
 import { DefaulterDialog, RemindDialog, SettingsDialog, WrittenNoticeDialog } from './ArrearsDialogs.tsx';
+import { DefaultersDrawer } from './Defaulters.tsx';
 
 type Dialog =
   | { kind: 'settings' }
   | { kind: 'remind' }
+  | { kind: 'list' }
   | { kind: 'notice'; unit: ArrearsUnit }
   | { kind: 'defaulter'; unit: ArrearsUnit };
 
@@ -34,7 +51,9 @@ const money = (fen: number) => <span style={{ fontVariantNumeric: 'tabular-nums'
 /**
  * 欠费: the estate's unpaid bills by unit and age as of a month, with the 违约金 the contract's clause allows (shown,
  * never billed); 催缴 from here — reminders to every owner in arrears, a written reminder delivered to one, and the
- * non-payer list once the estate's due process is done (the server says what is missing).
+ * non-payer list once the estate's due process is done (the server says what is missing). Each unit shows the
+ * written reminders delivered and whether it is on the list; the list itself opens in a drawer, where a unit is
+ * taken off with a reason.
  */
 export function Arrears({ estate }: { estate: Estate }) {
   const { t } = useI18n();
@@ -48,6 +67,13 @@ export function Arrears({ estate }: { estate: Estate }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const collect = canCollectArrears(me);
   const manage = canManageArrears(me);
+  const defaulters = useApi<Defaulter[]>(collect ? `${FINANCE}/estates/${estate.id}/defaulters` : null);
+  const onList = defaulters.data?.filter((d) => !d.removedOn).length ?? 0;
+  const closeAndReload = () => {
+    setDialog(null);
+    aging.reload();
+    defaulters.reload();
+  };
   const data = aging.data;
   const late = data?.lateFee ?? null;
   const minMonths = settings.data?.minMonths ?? 6;
@@ -78,6 +104,13 @@ export function Arrears({ estate }: { estate: Estate }) {
           <Button icon={<DownloadOutlined />} href={exportUrl(base, { asOf }, 'xlsx')} data-testid="arrears-xlsx">
             {t('arr.xlsx')}
           </Button>
+          {collect && (
+            <Badge count={onList} size="small" color="red">
+              <Button icon={<StopOutlined />} onClick={() => setDialog({ kind: 'list' })} data-testid="defaulters-open">
+                {t('arr.list')}
+              </Button>
+            </Badge>
+          )}
           {collect && (
             <Button icon={<NotificationOutlined />} onClick={() => setDialog({ kind: 'remind' })}>
               {t('arr.remind')}
@@ -156,10 +189,25 @@ export function Arrears({ estate }: { estate: Estate }) {
         dataSource={rows}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('arr.shown', { n }) }}
         locale={{ emptyText: t('arr.none', { asOf }) }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1100 }}
         data-testid="arrears-table"
         columns={[
-          { title: t('arr.unit'), dataIndex: 'label', fixed: 'left', width: 120 },
+          {
+            title: t('arr.unit'),
+            dataIndex: 'label',
+            fixed: 'left',
+            width: 150,
+            render: (label: string, u) => (
+              <Space size={4} wrap>
+                {label}
+                {u.listed && (
+                  <Tag color="red" data-testid="listed-tag">
+                    {t('arr.listedTag')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('arr.oldest'),
             dataIndex: 'oldest',
@@ -186,6 +234,17 @@ export function Arrears({ estate }: { estate: Estate }) {
             align: 'right',
             render: (fen: number) => <b>{money(fen)}</b>,
           },
+          {
+            title: t('arr.writtenCount'),
+            dataIndex: 'writtenNotices',
+            width: 100,
+            align: 'right',
+            render: (n: number) => (
+              <Typography.Text type={n ? undefined : 'secondary'} data-testid="written-count">
+                {t('arr.writtenN', { n })}
+              </Typography.Text>
+            ),
+          },
           ...(late
             ? [
                 {
@@ -208,9 +267,16 @@ export function Arrears({ estate }: { estate: Estate }) {
                         {t('arr.written')}
                       </Button>
                       {manage && (
-                        <Button size="small" danger onClick={() => setDialog({ kind: 'defaulter', unit: u })}>
-                          {t('arr.defaulter')}
-                        </Button>
+                        <Tooltip title={u.listed ? t('arr.alreadyListed') : undefined}>
+                          <Button
+                            size="small"
+                            danger
+                            disabled={u.listed}
+                            onClick={() => setDialog({ kind: 'defaulter', unit: u })}
+                          >
+                            {t('arr.defaulter')}
+                          </Button>
+                        </Tooltip>
                       )}
                     </Space>
                   ),
@@ -234,9 +300,28 @@ export function Arrears({ estate }: { estate: Estate }) {
         />
       )}
       {dialog?.kind === 'remind' && <RemindDialog estateId={estate.id} asOf={asOf} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'notice' && <WrittenNoticeDialog unit={dialog.unit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'notice' && (
+        <WrittenNoticeDialog unit={dialog.unit} onClose={() => setDialog(null)} onDone={closeAndReload} />
+      )}
       {dialog?.kind === 'defaulter' && (
-        <DefaulterDialog unit={dialog.unit} settings={settings.data} onClose={() => setDialog(null)} />
+        <DefaulterDialog
+          unit={dialog.unit}
+          settings={settings.data}
+          onClose={() => setDialog(null)}
+          onDone={closeAndReload}
+        />
+      )}
+      {dialog?.kind === 'list' && (
+        <DefaultersDrawer
+          entries={defaulters.data}
+          loading={defaulters.loading}
+          manage={manage}
+          onClose={() => setDialog(null)}
+          onChanged={() => {
+            aging.reload();
+            defaulters.reload();
+          }}
+        />
       )}
     </Space>
   );

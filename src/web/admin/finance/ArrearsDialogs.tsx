@@ -127,7 +127,7 @@ export function RemindDialog(props: { estateId: string; asOf: string; onClose():
 }
 
 /** 书面催缴: a reminder letter delivered to one unit, with the proof of delivery. */
-export function WrittenNoticeDialog(props: { unit: ArrearsUnit; onClose(): void }) {
+export function WrittenNoticeDialog(props: { unit: ArrearsUnit; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ deliveredOn: Dayjs; evidence: string }>();
@@ -138,7 +138,7 @@ export function WrittenNoticeDialog(props: { unit: ArrearsUnit; onClose(): void 
       body: { unitId: props.unit.unitId, deliveredOn: v.deliveredOn.format('YYYY-MM-DD'), evidence: v.evidence.trim() },
     });
     message.success(t('arr.writtenSaved'));
-    props.onClose();
+    props.onDone();
   };
   return (
     <ActionModal
@@ -169,7 +169,12 @@ export function WrittenNoticeDialog(props: { unit: ArrearsUnit; onClose(): void 
 }
 
 /** 列入恶意拖欠名单: the server refuses until the estate's due process is done, and says what is missing. */
-export function DefaulterDialog(props: { unit: ArrearsUnit; settings: ArrearsSettings | undefined; onClose(): void }) {
+export function DefaulterDialog(props: {
+  unit: ArrearsUnit;
+  settings: ArrearsSettings | undefined;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -180,7 +185,7 @@ export function DefaulterDialog(props: { unit: ArrearsUnit; settings: ArrearsSet
       body: { unitId: props.unit.unitId, reason: v.reason.trim() },
     });
     message.success(t('arr.listed', { months: res.months, amount: formatFen(res.owedFen) }));
-    props.onClose();
+    props.onDone();
   };
   return (
     <ActionModal
@@ -196,6 +201,9 @@ export function DefaulterDialog(props: { unit: ArrearsUnit; settings: ArrearsSet
           {t('arr.dueProcess', { months: props.settings.minMonths, notices: props.settings.writtenNotices })}
         </Typography.Paragraph>
       )}
+      <Typography.Paragraph data-testid="defaulter-progress">
+        {t('arr.writtenCount')}：{t('arr.writtenN', { n: props.unit.writtenNotices })}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" data-testid="defaulter-form">
         <Form.Item
           name="reason"

@@ -1,6 +1,8 @@
-import { DatePicker, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { exportUrl } from '../../api.ts';
 import { thisPeriod } from '../../finance/components.tsx';
 import { type EstateBills, FINANCE } from '../../finance/types.ts';
 import { useApi } from '../../hooks.ts';
@@ -12,7 +14,10 @@ import type { Estate } from '../../types.ts';
 import { BillRun } from './BillRun.tsx';
 import { BillsTable } from './BillsTable.tsx';
 
-/** 出账与账单: a period's bills of the estate with their totals; the company admin bills the period from here. */
+/**
+ * 出账与账单: a period's bills of the estate with their totals; the company admin bills the period from here. 导出
+ * downloads all of them (the table reads the first 500) as the server's spreadsheet, with the same filter.
+ */
 export function Bills({ estate, estateCount }: { estate: Estate; estateCount: number }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -30,17 +35,27 @@ export function Bills({ estate, estateCount }: { estate: Estate; estateCount: nu
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Space>
-        <Typography.Text>{t('bill.period')}</Typography.Text>
-        <DatePicker
-          picker="month"
-          format="YYYY-MM"
-          allowClear={false}
-          value={dayjs(`${period}-01`)}
-          onChange={(d) => d && choose(d.format('YYYY-MM'))}
-          data-testid="period-picker"
-        />
-      </Space>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
+        <Space>
+          <Typography.Text>{t('bill.period')}</Typography.Text>
+          <DatePicker
+            picker="month"
+            format="YYYY-MM"
+            allowClear={false}
+            value={dayjs(`${period}-01`)}
+            onChange={(d) => d && choose(d.format('YYYY-MM'))}
+            data-testid="period-picker"
+          />
+        </Space>
+        <Button
+          icon={<DownloadOutlined />}
+          href={exportUrl(`${FINANCE}/estates/${estate.id}/bills`, { period, unpaid }, 'xlsx')}
+          disabled={!bills.data?.count}
+          data-testid="bills-xlsx"
+        >
+          {t('bill.xlsx')}
+        </Button>
+      </div>
       {canRunBills(me) && <BillRun estate={estate} period={period} estateCount={estateCount} onDone={bills.reload} />}
       <BillsTable
         estateId={estate.id}

@@ -1,4 +1,18 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { usePriceText } from '../../finance/components.tsx';
@@ -8,6 +22,7 @@ import {
   OPEN_PRICE_STATES,
   type PriceProposal,
   type PriceState,
+  type PriceVote,
 } from '../../finance/fees.ts';
 import { type FeeCap, type FeeItem, FINANCE } from '../../finance/types.ts';
 import { formatTime } from '../../format.ts';
@@ -18,7 +33,6 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import type { Estate } from '../../types.ts';
 import { OutcomeTag, PhaseTag } from '../../voting/components.tsx';
-import { MATTERS, type Matter } from '../../voting/types.ts';
 import { CounterDialog, QuoteDialog, VoteDialog } from './PriceDialogs.tsx';
 
 export const PRICE_STATE_COLOR: Record<PriceState, string> = {
@@ -31,6 +45,16 @@ export const PRICE_STATE_COLOR: Record<PriceState, string> = {
 };
 
 type Dialog = 'quote' | 'counter' | 'vote';
+
+/** Where the owners' vote stands: its phase (表决中, 已公示…) and, once counted, its outcome. */
+function VoteTags({ vote }: { vote: PriceVote }) {
+  return (
+    <Space size={4}>
+      <PhaseTag phase={vote.phase} />
+      {vote.outcome && <OutcomeTag outcome={vote.outcome} />}
+    </Space>
+  );
+}
 
 /** The step the negotiation waits on (0 cap … 3 vote; 4 all done), and whether it stopped there. */
 function progress(p: PriceProposal | undefined): { current: number; status: 'process' | 'error' | 'finish' } {
@@ -52,8 +76,9 @@ function progress(p: PriceProposal | undefined): { current: number; status: 'pro
 
 /**
  * 收费标准协商 of one estate's 物业服务费: 政府限价 → 物业报价 → 业主还价 → 业主表决, as steps with the four figures
- * side by side; the buttons of the next step for the side whose turn it is, and the history below. Passed, the
- * price becomes the estate's service fee (the company's fee items show it).
+ * side by side; the buttons of the next step for the side whose turn it is, and the history below. The vote's
+ * phase and outcome come with each proposal (the company cannot read owners' votes itself); once its result is
+ * published either side applies it, and passed, the price becomes the estate's service fee (the fee items show it).
  */
 export function PriceNegotiation({ estate }: { estate: Estate }) {
   const { t, lang } = useI18n();
@@ -66,7 +91,7 @@ export function PriceNegotiation({ estate }: { estate: Estate }) {
   const items = useApi<FeeItem[]>(`${FINANCE}/estates/${estate.id}/fee-items`);
   const p = proposals.data?.[0];
   const readVotes = canReadVotes(me);
-  const matter = useApi<Matter>(p?.matterId && readVotes ? `${MATTERS}/${p.matterId}` : null).data;
+  const vote = p?.vote ?? null;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState<'settle' | 'withdraw' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,9 +148,17 @@ export function PriceNegotiation({ estate }: { estate: Estate }) {
       </Button>
     ),
     (company || owners) && p?.state === 'voting' && (
-      <Button key="settle" type="primary" loading={busy === 'settle'} onClick={() => step('settle')}>
-        {t('fp.settle')}
-      </Button>
+      <Tooltip key="settle" title={vote?.final ? undefined : t('fp.settleWait')}>
+        <Button
+          type="primary"
+          loading={busy === 'settle'}
+          disabled={!vote?.final}
+          onClick={() => step('settle')}
+          data-testid="fp-settle"
+        >
+          {t('fp.settle')}
+        </Button>
+      </Tooltip>
     ),
     company && p && (p.state === 'quoted' || p.state === 'countered') && (
       <Popconfirm key="withdraw" title={t('fp.withdrawQ')} onConfirm={() => step('withdraw')}>
@@ -196,13 +229,22 @@ export function PriceNegotiation({ estate }: { estate: Estate }) {
             { title: t('fp.stepCounter'), content: figure(p?.counterFen, 'fp-counter') },
             {
               title: t('fp.stepVote'),
-              content: figure(p?.agreedFen, 'fp-agreed'),
+              content: (
+                <>
+                  {figure(p?.agreedFen, 'fp-agreed')}
+                  {vote && (
+                    <span data-testid="fp-step-vote">
+                      <VoteTags vote={vote} />
+                    </span>
+                  )}
+                </>
+              ),
             },
           ]}
         />
         {p ? (
           <>
-            {p.state === 'voting' && matter?.phase === 'draft' && (
+            {p.state === 'voting' && vote?.phase === 'draft' && readVotes && (
               <Alert
                 type="info"
                 showIcon
@@ -220,11 +262,13 @@ export function PriceNegotiation({ estate }: { estate: Estate }) {
             <Descriptions size="small" column={1} data-testid="fp-facts">
               <Descriptions.Item label={t('fp.quoteNote')}>{p.quoteNote}</Descriptions.Item>
               {p.counterNote && <Descriptions.Item label={t('fp.counterNote')}>{p.counterNote}</Descriptions.Item>}
-              {p.matterId && (matter || voteLink) && (
+              {p.matterId && (vote || voteLink) && (
                 <Descriptions.Item label={t('fp.matter')}>
                   <Space size={4} data-testid="fp-matter">
-                    {matter && <PhaseTag phase={matter.phase} />}
-                    {matter?.result && <OutcomeTag outcome={matter.result.outcome} />}
+                    {vote && <VoteTags vote={vote} />}
+                    {p.state === 'voting' && vote && !vote.final && (
+                      <Typography.Text type="secondary">{t('fp.settleWait')}</Typography.Text>
+                    )}
                     {voteLink && (
                       <Link to={`/voting/${p.matterId}`} data-testid="fp-matter-link">
                         {t('fp.openMatter')}
@@ -259,6 +303,11 @@ export function PriceNegotiation({ estate }: { estate: Estate }) {
               { title: t('fp.stepQuote'), dataIndex: 'quoteFen', render: (x: number) => per(x) },
               { title: t('fp.stepCounter'), dataIndex: 'counterFen', render: (x: number | null) => per(x) ?? '—' },
               { title: t('fp.agreedPrice'), dataIndex: 'agreedFen', render: (x: number | null) => per(x) ?? '—' },
+              {
+                title: t('fp.matter'),
+                dataIndex: 'vote',
+                render: (v: PriceVote | null) => (v ? <VoteTags vote={v} /> : '—'),
+              },
               {
                 title: t('fp.state'),
                 dataIndex: 'state',

@@ -1,11 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { useYuanRules, YuanInput } from '../../finance/components.tsx';
-import { canDecideRefunds, canRequestRefunds, type Refund, type RefundState } from '../../finance/fees.ts';
+import {
+  canDecideRefunds,
+  canRequestRefunds,
+  type Refund,
+  type RefundState,
+  type UnitAccount,
+} from '../../finance/fees.ts';
 import { FINANCE } from '../../finance/types.ts';
-import { formatFen, formatTime, parseYuan } from '../../format.ts';
+import { formatFen, formatTime, parseYuan, yuanText } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -16,8 +22,9 @@ const STATE_COLOR: Record<RefundState, string> = { requested: 'gold', refunded: 
 
 /**
  * 退款: refunds of a unit's prepayment, in two hands. The desk requests one; a company administrator or project
- * manager other than the requester approves it, and only then is the money booked out. Refusals (more than the
- * prepayment held, approving one's own request) show the server's reason in the dialog.
+ * manager other than the requester approves it, and only then is the money booked out. The request shows what the
+ * chosen unit holds and offers it as the amount; refusals (approving one's own request, the till or the bank
+ * account running short) show the server's reason in the dialog.
  */
 export function Refunds({ estate }: { estate: Estate }) {
   const { t, lang } = useI18n();
@@ -45,33 +52,34 @@ export function Refunds({ estate }: { estate: Estate }) {
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
         locale={{ emptyText: t('refund.none') }}
+        scroll={{ x: 1100 }}
         data-testid="refunds-table"
         columns={[
           {
             title: t('refund.requestedAt'),
             dataIndex: 'createdAt',
-            width: 170,
+            width: 160,
             render: (at: string) => formatTime(at, lang),
           },
-          { title: t('refund.unit'), dataIndex: 'unit', width: 120 },
+          { title: t('refund.unit'), dataIndex: 'unit', width: 100 },
           {
             title: t('refund.amount'),
             dataIndex: 'amountFen',
             align: 'right',
-            width: 120,
+            width: 110,
             render: (fen: number) => formatFen(fen),
           },
           {
             title: t('refund.channel'),
             dataIndex: 'channel',
-            width: 100,
+            width: 90,
             render: (c: string) => label('payChannel', c),
           },
-          { title: t('refund.reason'), dataIndex: 'reason', ellipsis: true },
+          { title: t('refund.reason'), dataIndex: 'reason' },
           {
             title: t('refund.state'),
             dataIndex: 'state',
-            width: 170,
+            width: 150,
             render: (s: RefundState, r) => (
               <Space size={4}>
                 <Tag color={STATE_COLOR[s]}>{label('refundState', s)}</Tag>
@@ -80,17 +88,33 @@ export function Refunds({ estate }: { estate: Estate }) {
             ),
           },
           {
-            title: t('refund.note'),
-            dataIndex: 'decidedNote',
-            ellipsis: true,
-            render: (n: string | null) => n ?? '—',
+            title: t('refund.people'),
+            key: 'people',
+            width: 220,
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <span data-testid="refund-requested-by">
+                  {t('refund.requestedBy', { name: r.requestedByName ?? '—' })}
+                </span>
+                {r.decidedByName && (
+                  <Typography.Text type="secondary" data-testid="refund-decided-by">
+                    {t('refund.decidedBy', { name: r.decidedByName })}
+                  </Typography.Text>
+                )}
+                {r.decidedNote && (
+                  <Typography.Text type="secondary" data-testid="refund-note">
+                    {t('refund.noteLine', { note: r.decidedNote })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           },
           ...(approver
             ? [
                 {
                   title: '',
                   key: 'decide',
-                  width: 140,
+                  width: 130,
                   render: (_: unknown, r: Refund) =>
                     r.state === 'requested' && (
                       <Space size={4}>
@@ -176,6 +200,23 @@ function RequestDialog(props: { estateId: string; onClose(): void; onDone(): voi
   const yuanRules = useYuanRules();
   const units = useUnitOptions(props.estateId);
   const [form] = Form.useForm<RequestFields>();
+  const unitId = Form.useWatch('unitId', form);
+  // What the chosen unit holds: shown, offered as the amount, and the most that may be asked for.
+  const account = useApi<UnitAccount>(unitId ? `${FINANCE}/units/${unitId}/account` : null);
+  const held = account.data?.unitId === unitId ? account.data : undefined;
+  useEffect(() => {
+    if (held) form.setFieldValue('amount', held.prepaymentFen > 0 ? yuanText(held.prepaymentFen) : '');
+  }, [held, form]);
+  const amountRules = [
+    ...yuanRules,
+    {
+      validator: async (_: unknown, v: string | undefined) => {
+        const fen = parseYuan(v ?? '');
+        if (held && fen !== null && fen > held.prepaymentFen)
+          throw new Error(t('refund.overHeld', { amount: formatFen(held.prepaymentFen) }));
+      },
+    },
+  ];
   const submit = async () => {
     const v = await form.validateFields();
     await api(`${FINANCE}/refunds`, {
@@ -207,7 +248,24 @@ function RequestDialog(props: { estateId: string; onClose(): void; onDone(): voi
             data-testid="refund-unit"
           />
         </Form.Item>
-        <Form.Item name="amount" label={t('refund.amount')} extra={t('refund.amountHint')} rules={yuanRules}>
+        {held && (
+          <Alert
+            type={held.prepaymentFen > 0 ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="refund-held"
+            title={
+              held.prepaymentFen > 0
+                ? t('refund.held', { amount: formatFen(held.prepaymentFen) })
+                : t('refund.noneHeld')
+            }
+            description={
+              held.owedFen > 0 &&
+              t('refund.heldOwing', { amount: formatFen(held.owedFen), since: held.oldestUnpaid ?? '' })
+            }
+          />
+        )}
+        <Form.Item name="amount" label={t('refund.amount')} extra={t('refund.amountHint')} rules={amountRules}>
           <YuanInput />
         </Form.Item>
         <Form.Item name="channel" label={t('refund.channel')}>

@@ -1,10 +1,18 @@
-import { Alert, Button, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { YuanInput } from '../../finance/components.tsx';
 import { formatArea, formatFen, parseYuan, yuanText } from '../../format.ts';
 import { useUnits } from '../../fund/hooks.ts';
-import { type Deposited, depositFor, FUND, type FundRate, MAX_DEPOSIT_FEN } from '../../fund/types.ts';
+import {
+  type Deposited,
+  depositFor,
+  FUND,
+  type FundRate,
+  type FundUnitRow,
+  fundUnitsPath,
+  MAX_DEPOSIT_FEN,
+} from '../../fund/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import type { Building } from '../../types.ts';
@@ -22,8 +30,9 @@ const byName = new Intl.Collator('zh-CN', { numeric: true });
 
 /**
  * 缴存: a deposit into one unit's sub-account with the bank's voucher — the initial one (area × the city's rate for
- * the unit's use, computed by the server and previewed here) or a 续筹 of a given amount. The dialog stays open
- * after each booking so a stack of vouchers can be entered one after another.
+ * the unit's use, computed by the server and previewed here) or a 续筹 of a given amount. The unit picker marks the
+ * units whose initial deposit is already booked (from the 分户账). The dialog stays open after each booking so a
+ * stack of vouchers can be entered one after another.
  */
 export function DepositDialog(props: { estateId: string; onClose(): void; onBooked(): void }) {
   const { t } = useI18n();
@@ -38,8 +47,14 @@ export function DepositDialog(props: { estateId: string; onClose(): void; onBook
   const buildings = useApi<Building[]>(`/api/v1/estates/${props.estateId}/buildings`).data ?? [];
   const units = useUnits(buildingId ? { buildingId } : null);
   const rates = useApi<FundRate[]>(`${FUND}/fund-rates`).data;
+  const ledger = useApi<FundUnitRow[]>(buildingId ? fundUnitsPath(props.estateId, buildingId) : null);
+  // The initial deposit each unit of the building made (a building switched to shows none until read).
+  const initialOf = new Map(
+    (ledger.data ?? []).filter((r) => r.buildingId === buildingId).map((r) => [r.unitId, r.initialFen]),
+  );
   const unit = units?.find((u) => u.id === unitId);
   const rate = unit && rates?.find((r) => r.use === unit.use);
+  const initial = unit ? (initialOf.get(unit.id) ?? null) : null;
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -68,6 +83,7 @@ export function DepositDialog(props: { estateId: string; onClose(): void; onBook
       });
       // Ready for the next voucher of the same building.
       form.setFieldsValue({ unitId: undefined, voucher: '', amount: '' });
+      ledger.reload();
       props.onBooked();
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
@@ -149,6 +165,19 @@ export function DepositDialog(props: { estateId: string; onClose(): void; onBook
               disabled={!buildingId}
               loading={!!buildingId && !units}
               options={(units ?? []).map((u) => ({ value: u.id, label: u.number }))}
+              optionRender={(o) => {
+                const fen = initialOf.get(o.value as string);
+                return (
+                  <Space size={8}>
+                    {o.label}
+                    {fen != null && (
+                      <Tag color="green" data-testid="unit-deposited">
+                        {t('fund.depositedTag', { amount: formatFen(fen) })}
+                      </Tag>
+                    )}
+                  </Space>
+                );
+              }}
               data-testid="deposit-unit"
             />
           </Form.Item>
@@ -159,7 +188,16 @@ export function DepositDialog(props: { estateId: string; onClose(): void; onBook
             options={(['initial', 'redeposit'] as const).map((k) => ({ value: k, label: t(`fund.kind.${k}`) }))}
           />
         </Form.Item>
-        {kind === 'initial' && unit && rates && (
+        {kind === 'initial' && unit && initial !== null && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="deposit-already"
+            title={t('fund.alreadyDeposited', { amount: formatFen(initial) })}
+          />
+        )}
+        {kind === 'initial' && unit && rates && initial === null && (
           <Alert
             type={rate ? 'info' : 'warning'}
             showIcon

@@ -10,13 +10,14 @@ import { useSession } from '../../session.tsx';
 import type { Estate } from '../../types.ts';
 import { CustodyDialog } from './CustodyDialog.tsx';
 import { DepositDialog } from './DepositDialog.tsx';
+import { FundLedger } from './FundLedger.tsx';
 
 const byLabel = new Intl.Collator('zh-CN', { numeric: true });
 
 /**
  * 资金账户: one estate's fund — its total, who keeps it and in which account, how many units have made their
  * initial deposit, and those below 30 % of it (to top up). The housing authority books deposits and hands the fund
- * over to the assembly from here.
+ * over to the assembly from here. Below, the 分户账 of each building.
  */
 export function EstateFundView({ estate }: { estate: Estate }) {
   const { t, lang } = useI18n();
@@ -25,6 +26,8 @@ export function EstateFundView({ estate }: { estate: Estate }) {
   const { data: f, reload } = useApi<EstateFund>(`${FUND}/estates/${estate.id}/fund`);
   const unitLabel = useUnitLabels(estate.id);
   const [dialog, setDialog] = useState<'deposit' | 'custody' | null>(null);
+  // Bumped after each deposit so the 分户账 is read again.
+  const [booked, setBooked] = useState(0);
   const keeper = canKeepFund(me);
   const low = (f?.low ?? []).map(unitLabel).sort(byLabel.compare);
 
@@ -90,7 +93,17 @@ export function EstateFundView({ estate }: { estate: Estate }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fund.noneLow')} />
         )}
       </div>
-      {dialog === 'deposit' && <DepositDialog estateId={estate.id} onClose={() => setDialog(null)} onBooked={reload} />}
+      <FundLedger estateId={estate.id} refresh={booked} />
+      {dialog === 'deposit' && (
+        <DepositDialog
+          estateId={estate.id}
+          onClose={() => setDialog(null)}
+          onBooked={() => {
+            reload();
+            setBooked((n) => n + 1);
+          }}
+        />
+      )}
       {dialog === 'custody' && (
         <CustodyDialog
           estateId={estate.id}

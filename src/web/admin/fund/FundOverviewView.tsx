@@ -1,15 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { formatCount, formatFen, yuanText } from '../../format.ts';
+import { exportUrl } from '../../api.ts';
+import { formatCount, formatFen } from '../../format.ts';
 import { canKeepFund, FUND, type FundOverview, type FundOverviewRow } from '../../fund/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { CustodyDialog } from './CustodyDialog.tsx';
-
-const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
 
 /** 监管总览: every estate in the caller's region with its fund total, keeper, deposits and units to top up. */
 export function FundOverviewView() {
@@ -20,24 +19,6 @@ export function FundOverviewView() {
   const [handing, setHanding] = useState<FundOverviewRow | null>(null);
   const rows = data?.estates ?? [];
   const keeper = canKeepFund(me);
-
-  /** The table as a spreadsheet-ready CSV (with a BOM so Excel reads the Chinese), built in the browser. */
-  const exportCsv = () => {
-    const head = [t('estate.code'), t('fund.estate'), t('fund.total'), t('fund.custodian')];
-    const lines = [
-      [...head, t('fund.depositedUnits'), t('fund.lowUnits')],
-      ...rows.map((r) => [r.code, r.name, yuanText(r.totalFen), label('custodian', r.custodian), r.deposited, r.low]),
-      ['', t('fund.totalRow'), yuanText(data?.totalFen ?? 0), '', '', ''],
-    ];
-    const blob = new Blob([`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`], {
-      type: 'text/csv;charset=utf-8',
-    });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${t('menu.fund')}-${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })}.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -65,8 +46,14 @@ export function FundOverviewView() {
         </Col>
       </Row>
       <div style={{ textAlign: 'right' }}>
-        <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>
-          {t('fund.exportCsv')}
+        {/* The server's spreadsheet, in the language chosen (the cookie goes along). */}
+        <Button
+          icon={<DownloadOutlined />}
+          href={exportUrl(`${FUND}/fund-overview`, {}, 'xlsx')}
+          disabled={!rows.length}
+          data-testid="fund-overview-xlsx"
+        >
+          {t('fund.xlsx')}
         </Button>
       </div>
       <Table<FundOverviewRow>

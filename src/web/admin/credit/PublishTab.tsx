@@ -1,0 +1,123 @@
+import { Alert, App, Button, Input, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { CREDIT, type CreditSettings, parsePoints, recentQuarters } from '../../credit/types.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import type { Company } from '../../types.ts';
+import { ActionModal } from '../finance/ActionModal.tsx';
+import { RankingTable, useRanking } from './RankingTable.tsx';
+
+/**
+ * 季度发布 for the city: a quarter's 基础信息分 company by company (optional: a company left out scores 0), then
+ * publication, refused by the server while an objection is open, and the published ranking.
+ */
+export function PublishTab({ companies }: { companies: Company[] }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const quarters = recentQuarters(8);
+  const [period, setPeriod] = useState(quarters[0]);
+  const ranking = useRanking(period);
+  const settings = useApi<CreditSettings>(`${CREDIT}/settings`);
+  const [bases, setBases] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const baseMax = settings.data?.scheme.baseMax ?? 8000;
+
+  const choose = (p: string) => {
+    setPeriod(p);
+    setBases({});
+  };
+  const invalid = Object.entries(bases).filter(([, v]) => {
+    if (!v.trim()) return false;
+    const n = parsePoints(v);
+    return n === null || n > baseMax;
+  });
+  const saveBases = async () => {
+    const rows = Object.entries(bases)
+      .filter(([, v]) => v.trim())
+      .map(([companyId, v]) => ({ companyId, points: parsePoints(v) as number }));
+    if (!rows.length) return;
+    setBusy(true);
+    try {
+      await api(`${CREDIT}/bases/${period}`, { method: 'PUT', body: { bases: rows } });
+      message.success(t('credit.basesSaved', { count: rows.length }));
+    } catch {
+      // shown by api()
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** In a dialog: a refusal (objections still open, say) stays there with the server's reason. */
+  const publish = async () => {
+    await api(`${CREDIT}/periods/${period}/publish`, { method: 'POST', quiet: true });
+    message.success(t('credit.published', { period }));
+    setConfirming(false);
+    ranking.reload();
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Typography.Text>{t('credit.period')}</Typography.Text>
+        <Select
+          style={{ width: 140 }}
+          value={period}
+          onChange={choose}
+          options={quarters.map((q) => ({ value: q, label: q }))}
+          data-testid="credit-period"
+        />
+      </Space>
+      {ranking.data && <RankingTable ranking={ranking.data} />}
+      {ranking.missing && (
+        <>
+          <Alert type="info" showIcon title={t('credit.notPublished')} style={{ marginBottom: 16 }} />
+          <Typography.Title level={5}>{t('credit.bases')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('credit.basesHint', { max: baseMax / 100 })}</Typography.Paragraph>
+          <Table<Company>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={companies}
+            data-testid="credit-bases"
+            columns={[
+              { title: t('credit.company'), dataIndex: 'name' },
+              {
+                title: t('credit.bases'),
+                key: 'points',
+                width: 180,
+                render: (_: unknown, c) => (
+                  <Input
+                    value={bases[c.id] ?? ''}
+                    status={invalid.some(([id]) => id === c.id) ? 'error' : undefined}
+                    onChange={(e) => setBases((b) => ({ ...b, [c.id]: e.target.value }))}
+                    suffix={t('credit.unit')}
+                    aria-label={`${c.name} ${t('credit.bases')}`}
+                  />
+                ),
+              },
+            ]}
+          />
+          <Space style={{ marginTop: 16 }}>
+            <Button onClick={saveBases} loading={busy} disabled={invalid.length > 0}>
+              {t('credit.saveBases')}
+            </Button>
+            <Button type="primary" onClick={() => setConfirming(true)}>
+              {t('credit.publish')}
+            </Button>
+          </Space>
+          {confirming && (
+            <ActionModal
+              title={t('credit.publish')}
+              onOk={publish}
+              onClose={() => setConfirming(false)}
+              errorId="publish-error"
+            >
+              {t('credit.publishConfirm', { period })}
+            </ActionModal>
+          )}
+        </>
+      )}
+    </>
+  );
+}

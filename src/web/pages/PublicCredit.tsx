@@ -1,0 +1,73 @@
+import { Alert, Card, Col, Empty, List, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { RankingTable, useRanking } from '../admin/credit/RankingTable.tsx';
+import { LangSwitch } from '../components.tsx';
+import { type CreditLists, type ListEntry, recentQuarters } from '../credit/types.ts';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+
+/** 信用排名与红黑榜 (no sign-in): a published quarter's ranking, and the red and black lists in force today. */
+export function PublicCredit() {
+  const { t } = useI18n();
+  const quarters = recentQuarters(8);
+  const [period, setPeriod] = useState(quarters[0]);
+  const ranking = useRanking(period);
+  const lists = useApi<CreditLists>('/api/v1/public/credit/lists');
+  return (
+    <div style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
+        <Typography.Text strong>{t('app.name')}</Typography.Text>
+        <LangSwitch size="small" />
+      </div>
+      <Typography.Title level={3} data-testid="public-title">
+        {t('credit.publicTitle')}
+      </Typography.Title>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={24} md={12}>
+          <ListCard title={t('credit.red')} color="#cf1322" entries={lists.data?.red} testId="red-list" />
+        </Col>
+        <Col xs={24} md={12}>
+          <ListCard title={t('credit.black')} color="#262626" entries={lists.data?.black} testId="black-list" />
+        </Col>
+      </Row>
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <Typography.Text>{t('credit.period')}</Typography.Text>
+          <Select
+            style={{ width: 140 }}
+            value={period}
+            onChange={setPeriod}
+            options={quarters.map((q) => ({ value: q, label: q }))}
+            data-testid="credit-period"
+          />
+        </Space>
+        {ranking.data && <RankingTable ranking={ranking.data} />}
+        {ranking.missing && <Alert type="info" showIcon title={t('credit.notPublished')} />}
+        {!ranking.data && !ranking.missing && <Skeleton active />}
+      </Card>
+    </div>
+  );
+}
+
+function ListCard(props: { title: string; color: string; entries: ListEntry[] | undefined; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <Card title={<span style={{ color: props.color }}>{props.title}</span>} data-testid={props.testId}>
+      {!props.entries ? (
+        <Skeleton active />
+      ) : props.entries.length ? (
+        <List
+          size="small"
+          dataSource={props.entries}
+          renderItem={(e) => (
+            <List.Item>
+              <List.Item.Meta title={e.name} description={`${e.from} ${t('credit.until')} ${e.until} · ${e.reason}`} />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('credit.listEmpty')} />
+      )}
+    </Card>
+  );
+}
