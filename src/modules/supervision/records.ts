@@ -47,7 +47,7 @@ export async function saveCreditSettings(
 
 /** A record with evidence: its points from the scheme's item; it counts once someone else approves it. */
 export async function recordCredit(
-  db: Db,
+  db: Executor,
   ctx: RequestContext,
   input: { companyId: string; item: string; onDate: string; validUntil?: string; evidence: string; times?: number },
   source: { source: string; ref: string } | null = null,

@@ -188,7 +188,7 @@ export async function escalateOverdue(db: Db) {
         .executeTakeFirst();
       if (!Number(done.numUpdatedRows) || !r.company_id) return;
       await recordCredit(
-        trx as unknown as Db,
+        trx,
         system,
         {
           companyId: r.company_id,
