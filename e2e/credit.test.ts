@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { previousQuarter, quarterOf } from '../src/web/credit/types.ts';
 import { type Harness, passwordLogin, startHarness } from './harness.ts';
-import { button, choose, SHOTS } from './voting-helpers.ts';
+import { button, buttonEnding, choose, SHOTS } from './voting-helpers.ts';
 
 /**
  * 信用评价 in the browser: the city records a bad record for company.admin's company and may not approve its own
@@ -25,7 +25,7 @@ after(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `credit-${name}.png`), fullPage: true });
 const modal = (page: Page) => page.locator('.ant-modal-container');
-const ok = (page: Page) => modal(page).getByRole('button', { name: button('确定') });
+const ok = (page: Page) => modal(page).getByRole('button', { name: buttonEnding('确定') });
 const row = (page: Page, text: RegExp) => page.getByTestId('credit-records').getByRole('row', { name: text });
 
 async function signIn(username: string) {

@@ -7,7 +7,7 @@ import type { Bill } from '../src/web/finance/types.ts';
 import type { Estate, Job, Page as ListPage, Me } from '../src/web/types.ts';
 import type { Matter, Participation, Rules } from '../src/web/voting/types.ts';
 import { type Harness, passwordLogin, startHarness } from './harness.ts';
-import { announce, apiOf, button, choose, pickDate, SHOTS, sleep } from './voting-helpers.ts';
+import { announce, apiOf, button, buttonEnding, choose, pickDate, SHOTS, sleep } from './voting-helpers.ts';
 
 /**
  * The finance desk's refunds and the negotiation of the service fee, in the browser. The city caps the fee and the
@@ -32,7 +32,7 @@ const PERIOD = '2026-10';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `fees-${name}.png`), fullPage: true });
 const modal = (page: Page) => page.locator('.ant-modal-container');
-const ok = (page: Page) => modal(page).getByRole('button', { name: button('确定') });
+const ok = (page: Page) => modal(page).getByRole('button', { name: buttonEnding('确定') });
 type Api = Awaited<ReturnType<typeof apiOf>>;
 /** Waits until `ready` holds (what an effect sets right after the render the test saw). */
 async function until(ready: () => Promise<boolean>, what: string) {

@@ -11,6 +11,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** antd puts a space between the two characters of a two-character button: 公示 reads "公 示". */
 export const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+/**
+ * A button's name matched at its end only: antd may leave the spinner's "loading" label in a button while the
+ * icon's leave animation is pending, so a dialog's 确定 clicked a second time is "loading 确 定" for a moment.
+ */
+export const buttonEnding = (text: string) => new RegExp(`${[...text].join('\\s*')}$`);
 
 /** What the DatePicker takes: local time in Asia/Shanghai (the browser's zone in the harness). */
 const shanghai = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -11,9 +11,8 @@ import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import type { Estate } from '../../types.ts';
 import { RULES, type Rules } from '../../voting/types.ts';
+import { VotingWindowFields } from '../../voting/VotingWindowFields.tsx';
 import { ActionModal } from './ActionModal.tsx';
-
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 /** A price typed in 元/㎡·月: required, at most 2 decimals, within the server's bounds. */
 function usePriceRules(): Rule[] {
@@ -142,7 +141,6 @@ export function VoteDialog(props: { proposal: PriceProposal; readRules: boolean;
     const opens = dayjs().add(rules.noticeDays, 'day').add(1, 'hour').startOf('hour');
     form.setFieldsValue({ opensAt: opens, closesAt: opens.add(15, 'day') });
   }, [rules, form]);
-  const requiredDate = [{ required: true, message: t('fees.required') }];
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -177,27 +175,12 @@ export function VoteDialog(props: { proposal: PriceProposal; readRules: boolean;
         >
           <YuanInput suffix={t('priceUnit.area_month')} style={{ width: 220 }} data-testid="fp-agreed-price" />
         </Form.Item>
-        <Space size="large" wrap>
-          <Form.Item name="opensAt" label={t('fp.opensAt')} rules={requiredDate}>
-            <DatePicker showTime format={TIME_FORMAT} data-testid="fp-opens-at" />
-          </Form.Item>
-          <Form.Item
-            name="closesAt"
-            label={t('fp.closesAt')}
-            dependencies={['opensAt']}
-            rules={[
-              ...requiredDate,
-              ({ getFieldValue }) => ({
-                validator: async (_, v: Dayjs | undefined) => {
-                  const opens = getFieldValue('opensAt') as Dayjs | undefined;
-                  if (v && opens && !v.isAfter(opens)) throw new Error(`${t('fp.closesAt')} > ${t('fp.opensAt')}`);
-                },
-              }),
-            ]}
-          >
-            <DatePicker showTime format={TIME_FORMAT} data-testid="fp-closes-at" />
-          </Form.Item>
-        </Space>
+        <VotingWindowFields
+          opensLabel={t('fp.opensAt')}
+          closesLabel={t('fp.closesAt')}
+          required={t('fees.required')}
+          testIdPrefix="fp"
+        />
       </Form>
     </ActionModal>
   );

@@ -1,20 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
@@ -35,6 +20,7 @@ import { useSession } from '../../session.tsx';
 import type { Estate, Me } from '../../types.ts';
 import { OutcomeTag, PhaseTag } from '../../voting/components.tsx';
 import { MATTERS, type Matter, RULES, type Rules } from '../../voting/types.ts';
+import { VotingWindowFields } from '../../voting/VotingWindowFields.tsx';
 import { STATE_COLOR } from './FundUses.tsx';
 
 type Action = 'vote' | 'confirm-emergency' | 'decide' | 'contract' | 'acceptance' | 'disburse';
@@ -46,7 +32,6 @@ const ACTION_LABEL = {
   acceptance: 'fund.recordAcceptance',
   disburse: 'fund.disburse',
 } as const;
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 const byLabel = new Intl.Collator('zh-CN', { numeric: true });
 
 /** The buttons an application offers in its state to this user; the server checks state, role and version again. */
@@ -312,7 +297,6 @@ function ActionDialog(props: {
   // The estate's 议事规则 set the shortest notice; the window starts after it.
   const rules = useApi<Rules>(action === 'vote' && props.readRules ? `${RULES}/${a.estateId}` : null).data;
   const required = [{ required: true, whitespace: true, message: t('fund.required') }];
-  const requiredDate = [{ required: true, message: t('fund.required') }];
   // A window to start from: the notice period from now, then the 15 days owners usually get to vote.
   useEffect(() => {
     if (!rules || form.getFieldValue('opensAt')) return;
@@ -339,27 +323,12 @@ function ActionDialog(props: {
             {t('fund.noticeMin', { days: rules.noticeDays })}
           </Typography.Paragraph>
         )}
-        <Space size="large" wrap>
-          <Form.Item name="opensAt" label={t('fund.opensAt')} rules={requiredDate}>
-            <DatePicker showTime format={TIME_FORMAT} data-testid="fund-opens-at" />
-          </Form.Item>
-          <Form.Item
-            name="closesAt"
-            label={t('fund.closesAt')}
-            dependencies={['opensAt']}
-            rules={[
-              ...requiredDate,
-              ({ getFieldValue }) => ({
-                validator: async (_, v: Dayjs | undefined) => {
-                  const opens = getFieldValue('opensAt') as Dayjs | undefined;
-                  if (v && opens && !v.isAfter(opens)) throw new Error(`${t('fund.closesAt')} > ${t('fund.opensAt')}`);
-                },
-              }),
-            ]}
-          >
-            <DatePicker showTime format={TIME_FORMAT} data-testid="fund-closes-at" />
-          </Form.Item>
-        </Space>
+        <VotingWindowFields
+          opensLabel={t('fund.opensAt')}
+          closesLabel={t('fund.closesAt')}
+          required={t('fund.required')}
+          testIdPrefix="fund"
+        />
       </>
     );
   else if (action === 'contract')
