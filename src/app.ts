@@ -19,7 +19,7 @@ import { kernelRoutes } from './kernel/routes.ts';
 import { fileStore } from './kernel/storage.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { registryAuthHooks, registryRoutes } from './modules/registry/index.ts';
-import { inspectionRoutes, mediationRoutes, supervisionRoutes } from './modules/supervision/index.ts';
+import { inspectionRoutes, mediationRoutes, portalRoutes, supervisionRoutes } from './modules/supervision/index.ts';
 import { votingRoutes } from './modules/voting/index.ts';
 import { defineWorkorderJobs, ensureWorkorderDefaults, workorderRoutes } from './modules/workorders/index.ts';
 
@@ -71,6 +71,7 @@ export async function buildApp(handle: DatabaseHandle, config: Config): Promise<
   await app.register(votingRoutes);
   await app.register(financeRoutes);
   await app.register(supervisionRoutes);
+  await app.register(portalRoutes);
   await app.register(mediationRoutes);
   await app.register(inspectionRoutes);
 

@@ -139,9 +139,17 @@ test('the company answers; re-inspection sends one back with a new deadline, the
     .selectFrom('credit_records')
     .selectAll()
     .where('source', '=', 'inspections')
+    .orderBy('item')
     .execute();
-  assert.equal(records.length, 1);
-  assert.deepEqual([records[0].item, records[0].state, records[0].points], ['rectification_overdue', 'pending', -200]);
+  assert.deepEqual(
+    records.map((r) => [r.item, r.state, r.points]),
+    [
+      ['inspection_finding', 'pending', -100],
+      ['rectification_overdue', 'pending', -200],
+    ],
+    'the two failed items as one findings record (−0.5 each), and the overdue notice',
+  );
+  assert.match(records[0].evidence, /整改〔2026〕\d{5}号、整改〔2026〕\d{5}号/);
 
   const figures = (await street.get(`${base}/rectification-figures?by=estate`)).json();
   const mine = figures.find((f: { key: string }) => f.key === estateId);

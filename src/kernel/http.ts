@@ -44,6 +44,13 @@ export const ctxOf = (req: FastifyRequest): RequestContext => ({
   requestId: String(req.id),
 });
 
+/** The platform itself acting (a recurring job, say): audited as 系统, with no account and no scope. */
+export const systemContext = (job: string): RequestContext => ({
+  actor: { ...ANONYMOUS, kind: 'integration', displayName: '系统' },
+  lang: 'zh-CN',
+  requestId: `${job}-${Date.now().toString(36)}`,
+});
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function allows(policy: Policy, actor: Actor): boolean {

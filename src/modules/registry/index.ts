@@ -54,6 +54,7 @@ export {
   votingUnits,
 } from './lookups.ts';
 export { findOwnerByPhone } from './owners.ts';
+export { companiesServingRegion, districts, searchEstates, staffMember, staffNames } from './party-lookups.ts';
 export { companyVisible, estateVisible, visibleEstateIds } from './scope.ts';
 export {
   billableUnits,

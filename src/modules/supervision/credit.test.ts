@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { barEnds, inForce, rank, redAndBlack, DEFAULT_SCHEME as S, scoreOf } from './credit.ts';
+import {
+  barEnds,
+  DEFAULT_WORKORDER_RULES as W,
+  inForce,
+  rank,
+  redAndBlack,
+  DEFAULT_SCHEME as S,
+  scoreOf,
+  workorderItems,
+} from './credit.ts';
 
 const rec = (item: string, on = '2026-03-01', validUntil = '2027-02-28') => ({ item, on, validUntil });
 
@@ -88,4 +97,17 @@ test('a year’s bar ends on the corresponding day, or the month’s last day wh
     ['2026-03-31', '2026-04-01', '2027-04-01', '2027-04-02'].map((d) => inForce(bar, d)),
     [false, true, true, false],
   );
+});
+
+test('work-order records: rates compared exactly at their thresholds; too few tickets are not judged', () => {
+  const c = (due: number, onTime: number, rated: number, satisfied: number) => ({ due, onTime, rated, satisfied });
+  assert.deepEqual(workorderItems(W, c(100, 90, 100, 80)), [], '90.00 % and 80.00 % are not below');
+  assert.deepEqual(workorderItems(W, c(10_000, 8_999, 10_000, 7_999)), [
+    'workorder_on_time_low',
+    'workorder_satisfaction_low',
+  ]);
+  assert.deepEqual(workorderItems(W, c(50, 49, 50, 49)), ['workorder_excellent'], '98 % is 98 % 以上');
+  assert.deepEqual(workorderItems(W, c(1_000, 979, 1_000, 1_000)), [], '97.9 % is not excellent');
+  assert.deepEqual(workorderItems(W, c(19, 0, 19, 0)), [], 'fewer than 20 tickets');
+  assert.deepEqual(workorderItems(W, c(20, 0, 5, 5)), ['workorder_on_time_low'], 'satisfaction not judged on 5');
 });

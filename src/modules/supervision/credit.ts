@@ -44,10 +44,55 @@ export const DEFAULT_SCHEME: CreditScheme = {
     { code: 'public_revenue_undisclosed', points: -500, kind: 'bad' },
     { code: 'unauthorised_charge', points: -500, kind: 'bad' },
     { code: 'rectification_overdue', points: -200, kind: 'bad' },
+    { code: 'inspection_finding', points: -50, kind: 'bad' },
+    { code: 'workorder_on_time_low', points: -200, kind: 'bad' },
+    { code: 'workorder_satisfaction_low', points: -200, kind: 'bad' },
+    { code: 'workorder_excellent', points: 100, kind: 'good' },
     { code: 'fund_misuse', points: 0, kind: 'fail' },
     { code: 'refuse_to_leave', points: 0, kind: 'fail' },
   ],
 };
+
+/**
+ * Records drawn from a quarter's work-order figures (Chizhou judges companies by 按时办结率 and 满意率). Rates are
+ * in basis points and compared by cross-multiplication; a company with fewer than `minTickets` due or rated
+ * tickets is not judged on that rate, so one late ticket in a quiet estate is not a bad record.
+ */
+export interface WorkorderRules {
+  minTickets: number;
+  /** Below this 按时办结率 (bp): workorder_on_time_low. */
+  onTimeBelow: number;
+  /** Below this 满意率 (bp): workorder_satisfaction_low. */
+  satisfactionBelow: number;
+  /** Both rates at or above this (以上, bp): workorder_excellent. */
+  excellentFrom: number;
+}
+
+export const DEFAULT_WORKORDER_RULES: WorkorderRules = {
+  minTickets: 20,
+  onTimeBelow: 9000,
+  satisfactionBelow: 8000,
+  excellentFrom: 9800,
+};
+
+export function workorderItems(
+  rules: WorkorderRules,
+  c: { due: number; onTime: number; rated: number; satisfied: number },
+): string[] {
+  const judged = (n: number) => n >= rules.minTickets && n > 0;
+  const below = (num: number, den: number, bp: number) => num * 10_000 < bp * den;
+  const items: string[] = [];
+  if (judged(c.due) && below(c.onTime, c.due, rules.onTimeBelow)) items.push('workorder_on_time_low');
+  if (judged(c.rated) && below(c.satisfied, c.rated, rules.satisfactionBelow)) items.push('workorder_satisfaction_low');
+  if (
+    judged(c.due) &&
+    judged(c.rated) &&
+    !below(c.onTime, c.due, rules.excellentFrom) &&
+    !below(c.satisfied, c.rated, rules.excellentFrom)
+  )
+    items.push('workorder_excellent');
+  return items;
+}
 
 /** A record as it counts on a day: approved, not withdrawn after an upheld objection, and still valid. */
 export interface CreditRecord {

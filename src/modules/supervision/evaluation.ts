@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, notFound } from '../../kernel/errors.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { activeCompanies, namesOf } from '../registry/index.ts';
-import { barEnds, inForce, type Ranked, rank, redAndBlack, scoreFromSums } from './credit.ts';
+import { activeCompanies } from '../registry/index.ts';
+import { barEnds, type Ranked, rank, redAndBlack, scoreFromSums } from './credit.ts';
+import { scoreManagers } from './managers.ts';
 import { creditSettings, today } from './records.ts';
 
 /** '2026Q3' → its last day. */
@@ -111,6 +112,7 @@ export async function publishPeriod(db: Db, ctx: RequestContext, period: string)
       SELECT ${period}, * FROM unnest(${col('companyId')}::uuid[], ${col('base')}::int[], ${col('good')}::int[],
         ${col('bad')}::int[], ${col('total')}::int[], ${col('grade')}::text[], ${col('failed')}::boolean[],
         ${col('rank')}::int[])`.execute(trx);
+    const managers = await scoreManagers(trx, scheme, period, end);
     // The lists: this quarter and the ones before it, oldest first.
     const earlier = await trx
       .selectFrom('credit_results')
@@ -157,76 +159,8 @@ export async function publishPeriod(db: Db, ctx: RequestContext, period: string)
       action: 'credit.publish',
       entityType: 'credit_period',
       entityId: period,
-      after: { companies: ranked.length, red: lists.red.length, black: lists.black.length },
+      after: { companies: ranked.length, managers, red: lists.red.length, black: lists.black.length },
     });
-    return { period, companies: ranked.length, red: lists.red, black: lists.black };
+    return { period, companies: ranked.length, managers, red: lists.red, black: lists.black };
   });
-}
-
-/** The published ranking of a quarter, with names: public. */
-export async function ranking(db: Executor, period: string) {
-  quarterEnd(period);
-  const p = await db.selectFrom('credit_periods').selectAll().where('id', '=', period).executeTakeFirst();
-  if (!p) throw notFound('credit.period_not_found');
-  const rows = await db
-    .selectFrom('credit_results')
-    .selectAll()
-    .where('period', '=', period)
-    .orderBy('rank')
-    .orderBy('company_id')
-    .execute();
-  const names = await namesOf(
-    db,
-    rows.map((r) => r.company_id),
-  );
-  return {
-    period,
-    publishedAt: p.published_at.toISOString(),
-    companies: rows.map((r) => ({
-      companyId: r.company_id,
-      name: names[r.company_id] ?? '',
-      rank: r.rank,
-      total: r.total,
-      grade: r.grade,
-      failed: r.failed,
-    })),
-  };
-}
-
-/** The red and black lists in force on a day, with names: public. */
-export async function lists(db: Executor, on = today()) {
-  const rows = await db
-    .selectFrom('sanctions')
-    .selectAll()
-    .where('starts_on', '<=', on)
-    .where('ends_on', '>=', on)
-    .orderBy('kind')
-    .execute();
-  const names = await namesOf(
-    db,
-    rows.map((r) => r.company_id),
-  );
-  const view = (kind: 'red' | 'black') =>
-    rows
-      .filter((r) => r.kind === kind)
-      .map((r) => ({
-        companyId: r.company_id,
-        name: names[r.company_id] ?? '',
-        period: r.period,
-        from: r.starts_on,
-        until: r.ends_on,
-        reason: r.reason,
-      }));
-  return { on, red: view('red'), black: view('black') };
-}
-
-/** For tendering: is the company on the black list on that day (barred from bidding for the city's projects)? */
-export async function isBarredFromTendering(db: Executor, companyId: string, on: string): Promise<boolean> {
-  const rows = await db
-    .selectFrom('sanctions')
-    .select(['starts_on', 'ends_on'])
-    .where('company_id', '=', companyId)
-    .where('kind', '=', 'black')
-    .execute();
-  return rows.some((r) => inForce({ from: r.starts_on, until: r.ends_on }, on));
 }

@@ -3,10 +3,12 @@ import './tables.ts';
 import './mediation-tables.ts';
 import './inspection-tables.ts';
 import './rectifications.ts';
+import './auto-records.ts';
 
 /** Supervision: credit evaluation with published rankings and red/black lists inspections with rectification, and the mediation ledger. */
-export { isBarredFromTendering } from './evaluation.ts';
-export { recordCredit } from './records.ts';
+export { isBarredFromTendering } from './rankings.ts';
+export { recordAutomatic } from './records.ts';
 export { supervisionRoutes } from './routes.ts';
+export { portalRoutes } from './routes-portal.ts';
 export { inspectionRoutes } from './routes-inspections.ts';
 export { mediationRoutes } from './routes-mediation.ts';

@@ -10,7 +10,7 @@ import { newId } from '../../kernel/ids.ts';
 import type { BlobStore } from '../../kernel/storage.ts';
 import { coversEstate, estatesInView } from '../registry/index.ts';
 import type { TemplateItem } from './inspection-tables.ts';
-import { addDays, today } from './records.ts';
+import { addDays, recordAutomatic, today } from './records.ts';
 
 /**
  * 检查与整改: the authorities (and street offices) plan inspections of named or randomly drawn estates against a
@@ -326,6 +326,20 @@ export async function submitInspection(
       });
     }
     if (rows.length) await trx.insertInto('rectifications').values(rows).execute();
+    // The findings are a bad record against the company, one deduction per failed item, once someone approves it.
+    if (rows.length && i.company_id)
+      await recordAutomatic(
+        trx,
+        ctx,
+        {
+          companyId: i.company_id,
+          item: 'inspection_finding',
+          onDate: today(),
+          times: rows.length,
+          evidence: `${t.name}：${rows.map((r) => r.notice_no).join('、')}`,
+        },
+        { source: 'inspections', ref: `inspection:${id}` },
+      );
     await audit(trx, ctx, {
       action: 'inspection.submit',
       entityType: 'inspection',

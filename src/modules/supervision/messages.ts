@@ -1,6 +1,17 @@
 import { defineMessages } from '../../kernel/i18n.ts';
 
 defineMessages({
+  'credit.staff_not_of_company': {
+    'zh-CN': '所选项目负责人不是该企业的员工',
+    en: 'The project manager named is not on that company’s staff',
+  },
+  'credit.district_not_found': { 'zh-CN': '区县不存在', en: 'No such district' },
+  'stars.not_used': {
+    'zh-CN': '本市未启用物业服务星级评定，请先在评价方案中启用',
+    en: 'The city does not use star ratings; switch them on in the scheme settings first',
+  },
+  'stars.not_found': { 'zh-CN': '星级评定记录不存在', en: 'No such star rating' },
+  'stars.revoked': { 'zh-CN': '该星级评定已撤销', en: 'This star rating is already revoked' },
   'credit.scheme_invalid': {
     'zh-CN': '评价方案有误：等级分数线须由高到低，评价项目编码不得重复',
     en: 'The scheme is invalid: grade thresholds must descend and item codes must be unique',

@@ -1,7 +1,8 @@
 import type { Executor } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { estatePlace, estatesOfCompany, publicCompany, searchCompanies } from '../registry/index.ts';
+import { estatePlace, estatesOfCompany, publicCompany, searchCompanies, searchEstates } from '../registry/index.ts';
 import { today } from './records.ts';
+import { starsInForce } from './stars.ts';
 
 /**
  * 公开门户 (no login): what the city publishes about companies — their latest grade and rank, their ranking history,
@@ -75,12 +76,15 @@ export async function companyProfile(db: Executor, id: string) {
     db.selectFrom('sanctions').selectAll().where('company_id', '=', id).orderBy('starts_on', 'desc').execute(),
     estatesOfCompany(db, id),
   ]);
-  const estates = await Promise.all(estateIds.map((e) => estatePlace(db, e)));
+  const [estates, stars] = await Promise.all([
+    Promise.all(estateIds.map((e) => estatePlace(db, e))),
+    starsInForce(db, estateIds),
+  ]);
   return {
     id: company.id,
     name: company.name,
     uscc: company.uscc,
-    estates: estates.map((e) => ({ id: e.id, name: e.name, address: e.address })),
+    estates: estates.map((e) => ({ id: e.id, name: e.name, address: e.address, stars: stars.get(e.id) ?? null })),
     history,
     sanctions: sanctions.map((s) => ({
       kind: s.kind,
@@ -95,11 +99,14 @@ export async function companyProfile(db: Executor, id: string) {
 /** An estate's rectification progress: notices raised, passed, still open, overdue. */
 export async function estateRectification(db: Executor, estateId: string) {
   const estate = await estatePlace(db, estateId);
-  const rows = await db
-    .selectFrom('rectifications')
-    .select(['state', 'deadline', 'passed_on'])
-    .where('estate_id', '=', estateId)
-    .execute();
+  const [rows, stars] = await Promise.all([
+    db
+      .selectFrom('rectifications')
+      .select(['state', 'deadline', 'passed_on'])
+      .where('estate_id', '=', estateId)
+      .execute(),
+    starsInForce(db, [estateId]),
+  ]);
   const on = today();
   const open = rows.filter((r) => r.state !== 'passed');
   return {
@@ -110,5 +117,16 @@ export async function estateRectification(db: Executor, estateId: string) {
     open: open.length,
     overdue: open.filter((r) => r.deadline < on).length,
     rateBp: rows.length ? Math.floor(((rows.length - open.length) * 10_000) / rows.length) : null,
+    stars: stars.get(estateId) ?? null,
   };
+}
+
+/** Estates by name or address, with their company and star rating: public facts only. */
+export async function findEstates(db: Executor, q: string) {
+  const found = await searchEstates(db, q.trim(), 50);
+  const stars = await starsInForce(
+    db,
+    found.map((e) => e.id),
+  );
+  return found.map((e) => ({ ...e, stars: stars.get(e.id) ?? null }));
 }

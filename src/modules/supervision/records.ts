@@ -1,17 +1,22 @@
 import { audit } from '../../kernel/audit.ts';
-import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { saveVersioned } from '../../kernel/versioned.ts';
-import { companyInView } from '../registry/index.ts';
-import { barEnds, type CreditScheme, DEFAULT_LIST_RULES, DEFAULT_SCHEME, type ListRules } from './credit.ts';
+import { companyInView, namesOf, staffMember, staffNames } from '../registry/index.ts';
+import {
+  barEnds,
+  type CreditScheme,
+  DEFAULT_LIST_RULES,
+  DEFAULT_SCHEME,
+  DEFAULT_WORKORDER_RULES,
+  type ListRules,
+  type WorkorderRules,
+} from './credit.ts';
 import type { RecordState } from './tables.ts';
 
-/** The housing authorities keep the records; the city edits the scheme and publishes evaluations. */
-export const EVALUATORS: Role[] = ['city_regulator', 'district_regulator'];
 export const today = () => new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function creditSettings(db: Executor) {
@@ -20,6 +25,8 @@ export async function creditSettings(db: Executor) {
     scheme: s?.scheme ?? DEFAULT_SCHEME,
     listRules: s?.list_rules ?? DEFAULT_LIST_RULES,
     objectionDays: s?.objection_days ?? 10,
+    workorderRules: s?.workorder_rules ?? DEFAULT_WORKORDER_RULES,
+    starRatings: s?.star_ratings ?? false,
     version: s?.version ?? 0,
   };
 }
@@ -27,7 +34,14 @@ export async function creditSettings(db: Executor) {
 export async function saveCreditSettings(
   db: Executor,
   ctx: RequestContext,
-  input: { scheme: CreditScheme; listRules: ListRules; objectionDays: number; version: number },
+  input: {
+    scheme: CreditScheme;
+    listRules: ListRules;
+    objectionDays: number;
+    workorderRules?: WorkorderRules;
+    starRatings?: boolean;
+    version: number;
+  },
 ) {
   const grades = input.scheme.grades;
   if (
@@ -39,27 +53,43 @@ export async function saveCreditSettings(
     scheme: JSON.stringify(input.scheme),
     list_rules: JSON.stringify(input.listRules),
     objection_days: input.objectionDays,
+    ...(input.workorderRules && { workorder_rules: JSON.stringify(input.workorderRules) }),
+    ...(input.starRatings !== undefined && { star_ratings: input.starRatings }),
   };
   await saveVersioned(db, 'credit_settings', { id: 1 }, row, input.version);
   await audit(db, ctx, { action: 'credit.settings', entityType: 'credit_settings', entityId: '1', after: input });
   return creditSettings(db);
 }
 
-/** A record with evidence: its points from the scheme's item; it counts once someone else approves it. */
+/**
+ * A record with evidence: its points from the scheme's item; it counts once someone else approves it. A record may
+ * also name the company's project manager (项目负责人), who is evaluated on the records that name them.
+ */
 export async function recordCredit(
   db: Executor,
   ctx: RequestContext,
-  input: { companyId: string; item: string; onDate: string; validUntil?: string; evidence: string; times?: number },
+  input: {
+    companyId: string;
+    staffId?: string;
+    item: string;
+    onDate: string;
+    validUntil?: string;
+    evidence: string;
+    times?: number;
+  },
   source: { source: string; ref: string } | null = null,
 ) {
   const { scheme } = await creditSettings(db);
   const item = scheme.items.find((i) => i.code === input.item);
   if (!item) throw new DomainError('credit.item_unknown', 400, { item: input.item });
+  if (input.staffId && (await staffMember(db, input.staffId))?.companyId !== input.companyId)
+    throw new DomainError('credit.staff_not_of_company', 400);
   const validUntil = input.validUntil ?? barEnds(input.onDate, 12);
   if (validUntil < input.onDate) throw new DomainError('credit.validity_invalid', 400);
   const row = {
     id: newId(),
     company_id: input.companyId,
+    staff_id: input.staffId ?? null,
     item: item.code,
     points: item.points * (input.times ?? 1),
     on_date: input.onDate,
@@ -78,6 +108,18 @@ export async function recordCredit(
   if (inserted)
     await audit(db, ctx, { action: 'credit.record', entityType: 'credit_record', entityId: row.id, after: row });
   return { id: inserted?.id ?? null, replayed: !inserted };
+}
+
+/** For records other modules report: an item the city has taken out of its scheme is simply not recorded. */
+export async function recordAutomatic(
+  db: Executor,
+  ctx: RequestContext,
+  input: Parameters<typeof recordCredit>[2],
+  source: { source: string; ref: string },
+) {
+  const { scheme } = await creditSettings(db);
+  if (!scheme.items.some((i) => i.code === input.item)) return null;
+  return recordCredit(db, ctx, input, source);
 }
 
 async function step(
@@ -182,18 +224,62 @@ export async function companyRecords(db: Executor, ctx: RequestContext, companyI
     .orderBy('on_date', 'desc')
     .limit(500)
     .execute();
+  const staff = await staffNames(db, [...new Set(rows.flatMap((r) => (r.staff_id ? [r.staff_id] : [])))]);
   return rows.map((r) => ({
-    id: r.id,
-    item: r.item,
-    points: r.points,
-    onDate: r.on_date,
-    validUntil: r.valid_until,
-    evidence: r.evidence,
-    source: r.source,
-    state: r.state,
-    objection: r.objection,
-    objectionState: r.objection_state,
-    objectionNote: r.objection_note,
-    version: r.version,
+    ...recordView(r),
+    staff: r.staff_id ? { id: r.staff_id, name: staff[r.staff_id] ?? '' } : null,
   }));
+}
+
+type RecordRow = {
+  id: string;
+  company_id: string;
+  item: string;
+  points: number;
+  on_date: string;
+  valid_until: string;
+  evidence: string;
+  source: string;
+  state: RecordState;
+  objection: string | null;
+  objection_state: string | null;
+  objection_note: string | null;
+  recorded_by: string | null;
+  version: number;
+};
+
+const recordView = (r: RecordRow) => ({
+  id: r.id,
+  companyId: r.company_id,
+  item: r.item,
+  points: r.points,
+  onDate: r.on_date,
+  validUntil: r.valid_until,
+  evidence: r.evidence,
+  source: r.source,
+  state: r.state,
+  objection: r.objection,
+  objectionState: r.objection_state,
+  objectionNote: r.objection_note,
+  recordedBy: r.recorded_by,
+  version: r.version,
+});
+
+/**
+ * The authorities' work list across companies: records waiting for a second person, and objections waiting for a
+ * decision, oldest first.
+ */
+export async function recordsAwaiting(db: Executor) {
+  const rows = await db
+    .selectFrom('credit_records')
+    .selectAll()
+    .where((eb) => eb.or([eb('state', '=', 'pending'), eb('objection_state', '=', 'open')]))
+    .orderBy('created_at')
+    .limit(500)
+    .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.company_id),
+  );
+  return rows.map((r) => ({ ...recordView(r), company: names[r.company_id] ?? '' }));
 }

@@ -3,13 +3,13 @@ import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
-import type { RequestContext } from '../../kernel/http.ts';
+import { type RequestContext, systemContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
 import { INSPECTORS, RECTIFIERS } from './inspections.ts';
-import { recordCredit, today } from './records.ts';
+import { recordAutomatic, today } from './records.ts';
 
 type Rectification = Selectable<InspectionTables['rectifications']>;
 const ref = (r: { estate_id: string; region_path: string; company_id: string | null }) => ({
@@ -166,18 +166,8 @@ export async function escalateOverdue(db: Db) {
     .where('deadline', '<', today())
     .limit(500)
     .execute();
-  const system: RequestContext = {
-    actor: {
-      accountId: null,
-      kind: 'integration',
-      displayName: '系统',
-      personId: null,
-      bindings: [],
-      via: 'anonymous',
-    },
-    lang: 'zh-CN',
-    requestId: `rectifications-${newId()}`,
-  };
+  const system = systemContext('rectifications');
+
   for (const r of due) {
     await db.transaction().execute(async (trx) => {
       const done = await trx
@@ -187,7 +177,7 @@ export async function escalateOverdue(db: Db) {
         .where('escalated_on', 'is', null)
         .executeTakeFirst();
       if (!Number(done.numUpdatedRows) || !r.company_id) return;
-      await recordCredit(
+      await recordAutomatic(
         trx,
         system,
         {

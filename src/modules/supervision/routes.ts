@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
-import { lists, publishPeriod, ranking, saveBases } from './evaluation.ts';
+import { recordWorkorderMetrics } from './auto-records.ts';
+import { publishPeriod, saveBases } from './evaluation.ts';
+import { managerResults } from './managers.ts';
 import { supervisionPolicy as P } from './policy.ts';
-import { companyProfile, estateRectification, findCompanies } from './portal.ts';
+import { basesOf } from './rankings.ts';
 import {
   companyRecords,
   creditSettings,
@@ -11,9 +13,10 @@ import {
   decideRecord,
   objectTo,
   recordCredit,
+  recordsAwaiting,
   saveCreditSettings,
-  today,
 } from './records.ts';
+import { awardStars, revokeStars, starHistory } from './stars.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -21,6 +24,7 @@ const Day = Type.String({ format: 'date' });
 const Period = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}Q[1-4]$', description: 'a quarter: 2026Q3' }) });
 const Version = { version: Type.Integer({ minimum: 1 }) };
 const Centi = Type.Integer({ minimum: -100_000, maximum: 100_000, description: 'centipoints' });
+const Bp = Type.Integer({ minimum: 0, maximum: 10_000, description: 'basis points: 9000 is 90 %' });
 
 /** 信用评价: the scheme, records and objections, quarterly publication, and the public rankings and lists. */
 export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -65,6 +69,15 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
               barMonths: Type.Integer({ minimum: 1, maximum: 60 }),
             }),
             objectionDays: Type.Integer({ minimum: 1, maximum: 90 }),
+            workorderRules: Type.Optional(
+              Type.Object({
+                minTickets: Type.Integer({ minimum: 1, maximum: 100_000 }),
+                onTimeBelow: Bp,
+                satisfactionBelow: Bp,
+                excellentFrom: Bp,
+              }),
+            ),
+            starRatings: Type.Optional(Type.Boolean()),
             version: Type.Integer({ minimum: 0 }),
           },
           { additionalProperties: false },
@@ -83,6 +96,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             companyId: Id,
+            staffId: Type.Optional(Type.String({ format: 'uuid', description: 'the project manager it is about' })),
             item: Type.String({ minLength: 1, maxLength: 40 }),
             onDate: Day,
             validUntil: Type.Optional(Day),
@@ -96,6 +110,14 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await recordCredit(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    `${base}/records/awaiting`,
+    {
+      config: { policy: P.evaluate },
+      schema: { tags, summary: 'Records waiting for approval and objections waiting for a decision, all companies' },
+    },
+    async () => recordsAwaiting(db),
   );
   app.post(
     `${base}/records/:id/decision`,
@@ -170,6 +192,67 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => saveBases(db, ctxOf(req), req.params.period, req.body.bases),
   );
+  app.get(`${base}/bases/:period`, { config: { policy: P.evaluate }, schema: { tags, params: Period } }, async (req) =>
+    basesOf(db, req.params.period),
+  );
+  app.post(
+    `${base}/periods/:period/workorder-records`,
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        summary: 'Draw records from an ended quarter’s work-order figures (made once; pending approval)',
+        params: Period,
+      },
+    },
+    async (req) => recordWorkorderMetrics(db, ctxOf(req), req.params.period),
+  );
+  app.get(
+    `${base}/periods/:period/managers`,
+    {
+      config: { policy: P.readManagers },
+      schema: { tags, summary: '项目负责人 results of a published quarter', params: Period },
+    },
+    async (req) => managerResults(db, ctxOf(req), req.params.period),
+  );
+  app.post(
+    '/api/v1/supervision/estate-stars',
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        summary: '星级评定: rate an estate’s service one to five stars (where the city uses star ratings)',
+        body: Type.Object(
+          {
+            estateId: Id,
+            stars: Type.Integer({ minimum: 1, maximum: 5 }),
+            awardedOn: Day,
+            validUntil: Type.Optional(Day),
+            basis: Type.String({ minLength: 1, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await awardStars(db, ctxOf(req), req.body)),
+  );
+  app.post(
+    '/api/v1/supervision/estate-stars/:id/revoke',
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => revokeStars(db, ctxOf(req), req.params.id, req.body.reason),
+  );
+  app.get(
+    '/api/v1/supervision/estates/:id/stars',
+    { config: { policy: P.evaluate }, schema: { tags, params: IdParams } },
+    async (req) => starHistory(db, ctxOf(req), req.params.id),
+  );
   app.post(
     `${base}/periods/:period/publish`,
     {
@@ -177,47 +260,5 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Score, rank and publish a quarter; draw the lists', params: Period },
     },
     async (req, reply) => reply.status(201).send(await publishPeriod(db, ctxOf(req), req.params.period)),
-  );
-  app.get(
-    '/api/v1/public/credit/rankings/:period',
-    {
-      config: { policy: 'public' },
-      schema: { tags, summary: 'A published quarter’s city-wide ranking', params: Period },
-    },
-    async (req) => ranking(db, req.params.period),
-  );
-  app.get(
-    '/api/v1/public/credit/lists',
-    {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'The red and black lists in force on a day (today by default)',
-        querystring: Type.Object({ on: Type.Optional(Day) }, { additionalProperties: false }),
-      },
-    },
-    async (req) => lists(db, req.query.on ?? today()),
-  );
-  app.get(
-    '/api/v1/public/companies',
-    {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'Search companies by name or USCC: latest grade and rank, sanctions in force',
-        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-      },
-    },
-    async (req) => findCompanies(db, req.query.q),
-  );
-  app.get(
-    '/api/v1/public/companies/:id',
-    { config: { policy: 'public' }, schema: { tags, summary: 'A company’s public credit profile', params: IdParams } },
-    async (req) => companyProfile(db, req.params.id),
-  );
-  app.get(
-    '/api/v1/public/estates/:id/rectification',
-    { config: { policy: 'public' }, schema: { tags, summary: 'An estate’s rectification progress', params: IdParams } },
-    async (req) => estateRectification(db, req.params.id),
   );
 };

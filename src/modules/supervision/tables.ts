@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { CreditScheme, ListRules } from './credit.ts';
+import type { CreditScheme, ListRules, WorkorderRules } from './credit.ts';
 
 export type RecordState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -9,6 +9,8 @@ export interface SupervisionTables {
     scheme: JSONColumnType<CreditScheme, string, string>;
     list_rules: JSONColumnType<ListRules, string, string>;
     objection_days: Generated<number>;
+    workorder_rules: JSONColumnType<WorkorderRules, string, string> | null;
+    star_ratings: Generated<boolean>;
     version: Generated<number>;
     updated_by: string | null;
     updated_at: Generated<Date>;
@@ -16,6 +18,8 @@ export interface SupervisionTables {
   credit_records: {
     id: string;
     company_id: string;
+    /** A project manager (registry staff) the record is also about; it counts for the company all the same. */
+    staff_id: string | null;
     item: string;
     points: number;
     on_date: string;
@@ -45,6 +49,28 @@ export interface SupervisionTables {
     grade: string;
     failed: boolean;
     rank: number;
+  };
+  manager_results: {
+    period: string;
+    staff_id: string;
+    company_id: string;
+    good: number;
+    bad: number;
+    total: number;
+    grade: string;
+    failed: boolean;
+  };
+  estate_stars: {
+    id: string;
+    estate_id: string;
+    stars: number;
+    awarded_on: string;
+    valid_until: string;
+    basis: string;
+    awarded_by: string | null;
+    revoked_on: string | null;
+    revoked_reason: string | null;
+    created_at: Generated<Date>;
   };
   sanctions: {
     id: string;
