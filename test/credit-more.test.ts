@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clock } from '../src/kernel/clock.ts';
 import { seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { ZERO } from '../src/modules/workorders/metrics.ts';
 import { estate } from './factories/registry.ts';
 import { type Client, startTestApp, type TestApp } from './helpers.ts';
 
@@ -53,6 +54,7 @@ async function figures(e: Estate, month: string, c: { due: number; onTime: numbe
   await t.handle.db
     .insertInto('ticket_rollups')
     .values({
+      ...ZERO,
       month,
       estate_id: e.id,
       company_id: e.company_id,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
-import type { Db, Executor } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
