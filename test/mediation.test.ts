@@ -61,6 +61,18 @@ test('a dispute climbs the three levels; each level acts only while it holds it;
     d.events.map((e: { kind: string }) => e.kind),
     ['opened', 'session', 'escalated', 'session', 'escalated', 'failed'],
   );
+  assert.deepEqual(
+    d.events.map((e: { by: string }) => e.by),
+    ['望江社区居委会', '望江社区居委会', '望江社区居委会', '望江街道办事处', '望江街道办事处', '江南区住建局'],
+    'each step names who took it',
+  );
+  const one = (await district.get(`${base}/${d.id}`)).json();
+  assert.equal(one.estate, '锦绣花园');
+  const sheet = await district.get(`${base}?format=csv`);
+  assert.equal(sheet.statusCode, 200);
+  assert.match(sheet.headers['content-disposition'] as string, /filename\*=UTF-8''/);
+  assert.match(sheet.body, /登记日期,小区,类型,申请人/);
+  assert.match(sheet.body, /锦绣花园,物业费,.*区级,调解不成/);
 });
 
 test('court docking: a batch referred, filed under case numbers, ended by judgment or the court’s mediation; the figures add up', async () => {

@@ -10,14 +10,16 @@ import { H5Layout } from './h5/H5Layout.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DevInbox } from './pages/DevInbox.tsx';
 import { Login } from './pages/Login.tsx';
+import { PublicCompany, PublicEstate } from './pages/PublicCompany.tsx';
 import { PublicCredit } from './pages/PublicCredit.tsx';
+import { PublicPortal } from './pages/PublicPortal.tsx';
 import { PublicVote } from './pages/PublicVote.tsx';
 import { homeOf, isResident } from './roles.ts';
 import { match, navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 /** Pages anyone may open without signing in. */
-const PUBLIC_PATHS = ['/login', '/dev/inbox'];
+const PUBLIC_PATHS = ['/login', '/dev/inbox', '/public'];
 const isPublic = (path: string) => PUBLIC_PATHS.includes(path) || path.startsWith('/public/');
 
 export function App() {
@@ -74,6 +76,11 @@ function Routes() {
   const publicVote = match('/public/votes/:id', path);
   if (publicVote) return <PublicVote id={publicVote.id} />;
   if (path === '/public/credit') return <PublicCredit />;
+  if (path === '/public') return <PublicPortal />;
+  const publicCompany = match('/public/companies/:id', path);
+  if (publicCompany) return <PublicCompany id={publicCompany.id} />;
+  const publicEstate = match('/public/estates/:id', path);
+  if (publicEstate) return <PublicEstate id={publicEstate.id} />;
   if (me === undefined) return <Spin fullscreen />;
   if (path === '/login') return me ? <Redirect to={homeOf(me)} /> : <Login />;
   if (!me) return <Redirect to="/login" />;

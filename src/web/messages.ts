@@ -3,6 +3,9 @@ import { creditMessages } from './messages-credit.ts';
 import { feesMessages } from './messages-fees.ts';
 import { financeMessages } from './messages-finance.ts';
 import { fundMessages } from './messages-fund.ts';
+import { inspectionMessages } from './messages-inspections.ts';
+import { mediationMessages } from './messages-mediation.ts';
+import { portalMessages } from './messages-portal.ts';
 import { publicRevenueMessages } from './messages-public-revenue.ts';
 import { votingMessages } from './messages-voting.ts';
 import { workorderMessages } from './messages-workorders.ts';
@@ -245,6 +248,9 @@ export const messages = {
   ...publicRevenueMessages,
   ...fundMessages,
   ...creditMessages,
+  ...inspectionMessages,
+  ...mediationMessages,
+  ...portalMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

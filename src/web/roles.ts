@@ -25,6 +25,10 @@ export const SECTIONS = [
   'fund',
   'credit',
   'creditRecords',
+  'inspections',
+  'myInspections',
+  'rectifyTasks',
+  'mediation',
   'import',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -87,6 +91,14 @@ for (const role of ['street_office', 'community', 'committee_member']) MENU[role
 /** 信用评价: the housing authorities keep the records; the company sees its own and objects (信用记录). */
 for (const role of ['city_regulator', 'district_regulator']) MENU[role].push('credit');
 MENU.company_admin.push('creditRecords');
+
+/** 检查整改: the authorities and street offices plan and inspect (INSPECTORS); the company answers (RECTIFIERS). */
+for (const role of ['city_regulator', 'district_regulator', 'street_office'])
+  MENU[role].push('inspections', 'myInspections');
+for (const role of ['company_admin', 'project_manager', 'company_staff']) MENU[role].push('rectifyTasks');
+
+/** 矛盾纠纷调解: the community, street office and district mediate at their level; the city reads the ledger. */
+for (const role of ['city_regulator', 'district_regulator', 'street_office', 'community']) MENU[role].push('mediation');
 
 export const rolesOf = (me: Me | null | undefined): string[] => me?.bindings.map((b) => b.role) ?? [];
 

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { accountNames } from '../../kernel/auth/accounts.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { DisputeKind, DisputeState, Level, MediationTables } from './mediation-tables.ts';
 import { today } from './records.ts';
@@ -261,7 +262,24 @@ export async function getDispute(db: Executor, ctx: RequestContext, id: string) 
   const d = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d || !coversEstate(ctx.actor, MEDIATION_READERS, ref(d))) throw notFound('mediation.not_found');
   const events = await db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', id).orderBy('at').execute();
-  return { ...view(d), events: events.map((e) => ({ kind: e.kind, level: e.level, onDate: e.on_date, note: e.note })) };
+  const [estate, by] = await Promise.all([
+    namesOf(db, [d.estate_id]),
+    accountNames(
+      db,
+      events.map((e) => e.by_account),
+    ),
+  ]);
+  return {
+    ...view(d),
+    estate: estate[d.estate_id] ?? '',
+    events: events.map((e) => ({
+      kind: e.kind,
+      level: e.level,
+      onDate: e.on_date,
+      note: e.note,
+      by: e.by_account ? (by.get(e.by_account) ?? null) : null,
+    })),
+  };
 }
 
 const view = (d: Dispute) => ({

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
+import { t } from '../../kernel/i18n.ts';
 import {
   COURT_DESK,
   closeDispute,
@@ -70,12 +72,45 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ] as const),
             ),
             kind: Type.Optional(lit(KINDS)),
+            ...ExportQuery,
           },
           { additionalProperties: false },
         ),
       },
     },
-    async (req) => disputeLedger(db, ctxOf(req), req.query),
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      const rows = await disputeLedger(db, ctxOf(req), filter);
+      if (!format || format === 'json') return rows;
+      const label = (code: string) => t(code, req.lang);
+      type Row = (typeof rows)[number];
+      const col = (key: string, zh: string, en: string, value: (r: Row) => string | null) => ({
+        key,
+        header: { 'zh-CN': zh, en },
+        value,
+      });
+      return sendExport(
+        reply,
+        format,
+        req.lang === 'en' ? 'mediation-ledger' : '矛盾纠纷调处台账',
+        [
+          col('createdAt', '登记日期', 'Brought on', (r) => r.createdAt.slice(0, 10)),
+          col('estate', '小区', 'Estate', (r) => r.estate),
+          col('kind', '类型', 'Type', (r) => label(`mediation.kind.${r.kind}`)),
+          col('applicant', '申请人', 'Applicant', (r) => r.applicant),
+          col('respondent', '被申请人', 'Respondent', (r) => r.respondent),
+          col('claims', '诉求', 'Claims', (r) => r.claims),
+          col('level', '调解层级', 'Level', (r) => label(`mediation.level.${r.level}`)),
+          col('state', '状态', 'State', (r) => label(`mediation.state.${r.state}`)),
+          col('agreement', '调解协议', 'Agreement', (r) => r.agreement),
+          col('court', '法院', 'Court', (r) => r.court),
+          col('caseNo', '案号', 'Case number', (r) => r.caseNo),
+          col('closedOn', '结案日期', 'Closed on', (r) => r.closedOn),
+        ],
+        rows,
+        req.lang,
+      );
+    },
   );
   app.get('/api/v1/mediation/figures', { config: { policy: MEDIATION_READERS }, schema: { tags } }, async (req) =>
     mediationFigures(db, ctxOf(req)),

@@ -9,9 +9,13 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
+  InsuranceOutlined,
+  InteractionOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   PropertySafetyOutlined,
@@ -50,6 +54,11 @@ import { PublicRevenuePage } from './finance/PublicRevenuePage.tsx';
 import { ReceiptPage } from './finance/ReceiptPage.tsx';
 import { FundPage } from './fund/FundPage.tsx';
 import { Import } from './Import.tsx';
+import { InspectionForm } from './inspections/InspectionForm.tsx';
+import { InspectionsPage } from './inspections/InspectionsPage.tsx';
+import { MyInspectionsPage } from './inspections/MyInspectionsPage.tsx';
+import { RectifyTasks } from './inspections/RectifyTasks.tsx';
+import { MediationPage } from './mediation/MediationPage.tsx';
 import { Owners } from './Owners.tsx';
 import { Registry } from './Registry.tsx';
 import { Staff } from './Staff.tsx';
@@ -85,6 +94,10 @@ const SECTION_UI: Record<Section, { path: string; icon: ReactNode; label: Messag
   fund: { path: '/finance/fund', icon: <SafetyCertificateOutlined />, label: 'menu.fund' },
   credit: { path: '/supervision/credit', icon: <StarOutlined />, label: 'menu.credit' },
   creditRecords: { path: '/supervision/credit/mine', icon: <FileProtectOutlined />, label: 'menu.creditRecords' },
+  inspections: { path: '/supervision/inspections', icon: <FileSearchOutlined />, label: 'menu.inspections' },
+  myInspections: { path: '/supervision/my-inspections', icon: <EnvironmentOutlined />, label: 'menu.myInspections' },
+  rectifyTasks: { path: '/supervision/rectifications', icon: <InsuranceOutlined />, label: 'menu.rectifyTasks' },
+  mediation: { path: '/supervision/mediation', icon: <InteractionOutlined />, label: 'menu.mediation' },
   import: { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import' },
 };
 
@@ -116,10 +129,17 @@ function route(path: string, sections: Section[]): { section: Section | null; pa
     publicRevenue: <PublicRevenuePage />,
     credit: <CreditPage />,
     creditRecords: <MyCredit />,
+    inspections: <InspectionsPage />,
+    myInspections: <MyInspectionsPage />,
+    rectifyTasks: <RectifyTasks />,
+    mediation: <MediationPage />,
   };
   // Menu pages first: /voting/rules is a page, not the matter "rules".
   const section = sections.find((s) => SECTION_UI[s].path === path);
   if (section) return { section, page: pages[section] };
+  const inspection = match('/supervision/my-inspections/:id', path);
+  if (inspection && sections.includes('myInspections'))
+    return { section: 'myInspections', page: <InspectionForm id={inspection.id} /> };
   const estate = match('/estates/:id', path);
   if (estate) return { section: 'registry', page: <EstateDetail id={estate.id} /> };
   const matter = match('/voting/:id', path);

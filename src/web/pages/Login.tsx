@@ -143,6 +143,11 @@ export function Login() {
             {t('login.demoResident', { phone: DEMO_PHONE })} <Link to="/dev/inbox">{t('login.devInbox')}</Link>
           </Typography.Paragraph>
         </Card>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/public" data-testid="public-link">
+            {t('portal.loginLink')}
+          </Link>
+        </div>
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
 import { Alert, Card, Col, Empty, List, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { RankingTable, useRanking } from '../admin/credit/RankingTable.tsx';
-import { LangSwitch } from '../components.tsx';
 import { type CreditLists, type ListEntry, recentQuarters } from '../credit/types.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
+import { PublicShell } from './PublicShell.tsx';
 
 /** 信用排名与红黑榜 (no sign-in): a published quarter's ranking, and the red and black lists in force today. */
 export function PublicCredit() {
@@ -14,11 +14,7 @@ export function PublicCredit() {
   const ranking = useRanking(period);
   const lists = useApi<CreditLists>('/api/v1/public/credit/lists');
   return (
-    <div style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
-        <Typography.Text strong>{t('app.name')}</Typography.Text>
-        <LangSwitch size="small" />
-      </div>
+    <PublicShell>
       <Typography.Title level={3} data-testid="public-title">
         {t('credit.publicTitle')}
       </Typography.Title>
@@ -45,7 +41,7 @@ export function PublicCredit() {
         {ranking.missing && <Alert type="info" showIcon title={t('credit.notPublished')} />}
         {!ranking.data && !ranking.missing && <Skeleton active />}
       </Card>
-    </div>
+    </PublicShell>
   );
 }
 

@@ -1,0 +1,99 @@
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { query } from '../../api.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n, useLabel } from '../../i18n.tsx';
+import { canMediate, DISPUTES, type Dispute, KINDS, LEVELS, STATES } from '../../mediation/types.ts';
+import type { MessageKey } from '../../messages.ts';
+import { useSession } from '../../session.tsx';
+import { DisputeDrawer, StateTag } from './DisputeDrawer.tsx';
+import { NewDisputeDialog } from './NewDisputeDialog.tsx';
+
+/** 矛盾纠纷调处台账: the region's disputes by state, type and level; a row opens the dispute. */
+export function LedgerTab({ tick, onChanged }: { tick: number; onChanged(): void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const { me } = useSession();
+  const [filters, setFilters] = useState<{ state?: string; kind?: string; level?: string }>({});
+  const [open, setOpen] = useState<Dispute | null>(null);
+  const [adding, setAdding] = useState(false);
+  // `tick` rides in the fragment (fetch never sends it): a change anywhere on the page reads the ledger again.
+  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(filters)}#${tick}`);
+  const filter = (key: keyof typeof filters, codes: readonly string[], group: string, all: MessageKey, id: string) => (
+    <Select
+      allowClear
+      placeholder={t(all)}
+      style={{ width: 150 }}
+      value={filters[key]}
+      onChange={(v) => setFilters((f) => ({ ...f, [key]: v }))}
+      options={codes.map((c) => ({ value: c, label: label(group, c) }))}
+      data-testid={id}
+    />
+  );
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          {filter('state', STATES, 'medState', 'med.allStates', 'filter-state')}
+          {filter('kind', KINDS, 'medKind', 'med.allKinds', 'filter-kind')}
+          {filter('level', LEVELS, 'medLevel', 'med.allLevels', 'filter-level')}
+        </Space>
+        <Space>
+          <Typography.Text type="secondary">{t('med.noExport')}</Typography.Text>
+          {canMediate(me) && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('med.new')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      <Table<Dispute>
+        rowKey="id"
+        size="middle"
+        loading={ledger.loading}
+        dataSource={ledger.data ?? []}
+        locale={{ emptyText: t('med.empty') }}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+        onRow={(d) => ({ onClick: () => setOpen(d), style: { cursor: 'pointer' } })}
+        data-testid="med-ledger"
+        columns={[
+          {
+            title: t('med.createdAt'),
+            dataIndex: 'createdAt',
+            width: 110,
+            render: (v: string) => new Date(v).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+          },
+          { title: t('med.estate'), dataIndex: 'estate' },
+          { title: t('med.kind'), dataIndex: 'kind', render: (k: string) => label('medKind', k) },
+          { title: t('med.applicant'), dataIndex: 'applicant' },
+          { title: t('med.respondent'), dataIndex: 'respondent' },
+          { title: t('med.level'), dataIndex: 'level', render: (l: string) => <Tag>{label('medLevel', l)}</Tag> },
+          { title: t('med.state'), dataIndex: 'state', render: (_, d) => <StateTag state={d.state} /> },
+          { title: t('med.caseNo'), dataIndex: 'caseNo', render: (v: string | null) => v ?? '' },
+          {
+            title: t('med.actions'),
+            key: 'open',
+            width: 80,
+            render: (_, d) => (
+              <Button size="small" type="link" onClick={() => setOpen(d)}>
+                {t('med.details')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <DisputeDrawer id={open?.id ?? null} estate={open?.estate} onClose={() => setOpen(null)} onChanged={onChanged} />
+      {adding && (
+        <NewDisputeDialog
+          onClose={() => setAdding(false)}
+          onDone={(d, estate) => {
+            setAdding(false);
+            onChanged();
+            setOpen({ ...d, estate });
+          }}
+        />
+      )}
+    </>
+  );
+}

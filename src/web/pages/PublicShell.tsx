@@ -1,0 +1,59 @@
+import { Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { LangSwitch } from '../components.tsx';
+import { useI18n } from '../i18n.tsx';
+import { Link, useLocation } from '../router.tsx';
+
+const GRADE_COLOR: Record<string, string> = { AAA: 'green', AA: 'cyan', A: 'blue', B: 'gold', C: 'red' };
+
+/** A published credit grade, or 未评价 when no quarter has rated the company: never a guess. */
+export function GradeTag({ grade }: { grade: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!grade) return <Tag data-testid="grade">{t('portal.unrated')}</Tag>;
+  return (
+    <Tag color={GRADE_COLOR[grade]} data-testid="grade">
+      {grade}
+    </Tag>
+  );
+}
+
+/** Red or black list, by its colour. */
+export function ListTag({ kind }: { kind: 'red' | 'black' }) {
+  const { t } = useI18n();
+  return <Tag color={kind === 'red' ? 'red' : '#262626'}>{t(kind === 'red' ? 'credit.red' : 'credit.black')}</Tag>;
+}
+
+/** The public pages' frame (no sign-in): the platform's name, the portal's pages, the language, the way in. */
+export function PublicShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const nav = [
+    { to: '/public', label: t('portal.navSearch'), active: path === '/public' || path.startsWith('/public/companies') },
+    { to: '/public/credit', label: t('portal.navCredit'), active: path === '/public/credit' },
+  ];
+  return (
+    <div style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
+      <div
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 12 }}
+      >
+        <Space size="large" wrap>
+          <Typography.Text strong>{t('app.name')}</Typography.Text>
+          <nav data-testid="public-nav">
+            <Space size="middle">
+              {nav.map((n) => (
+                <Link key={n.to} to={n.to} style={n.active ? { fontWeight: 600 } : undefined}>
+                  {n.label}
+                </Link>
+              ))}
+            </Space>
+          </nav>
+        </Space>
+        <Space>
+          <Link to="/login">{t('portal.navLogin')}</Link>
+          <LangSwitch size="small" />
+        </Space>
+      </div>
+      {children}
+    </div>
+  );
+}
