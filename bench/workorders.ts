@@ -114,7 +114,12 @@ async function bareHttpInsertRate(handle: DatabaseHandle, seconds: number, concu
  * the last 30 days, in the states before closing), the rest closed, rejected, merged or out of scope; ~3 % were
  * whistled to a department. Set-based, in batches so PGlite's memory stays small.
  */
-async function generateTickets(handle: DatabaseHandle, count: number, batch: number, progress: (n: number) => void) {
+export async function generateTickets(
+  handle: DatabaseHandle,
+  count: number,
+  batch: number,
+  progress: (n: number) => void,
+) {
   const db = handle.db;
   await sql`SELECT setseed(0.2026)`.execute(db);
   for (let lo = 1; lo <= count; lo += batch) {
@@ -211,7 +216,7 @@ async function generateTickets(handle: DatabaseHandle, count: number, batch: num
 }
 
 /** ticket_rollups as the sums of every ticket's counters (metrics.ts countersOf), by the Shanghai month. */
-async function fillRollups(handle: DatabaseHandle) {
+export async function fillRollups(handle: DatabaseHandle) {
   await sql`TRUNCATE ticket_rollups, ticket_rollup_deltas`.execute(handle.db);
   await sql`
     INSERT INTO ticket_rollups (month, estate_id, company_id, department_id, region_path, tickets, dispatched,

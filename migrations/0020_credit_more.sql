@@ -1,6 +1,6 @@
--- 信用评价, continued: records about a project manager (项目负责人) as well as the company, the managers' quarterly
+-- 信用评价 and 检查整改, continued: records about a project manager (项目负责人) as well as the company, the managers'
 -- results, the rules that turn a quarter's work-order figures into records, and estates' star ratings (星级评定)
--- where the city uses them.
+-- where the city uses them; the company's evidence photos for a rectification; checklists edited as new versions.
 
 ALTER TABLE credit_records ADD COLUMN staff_id uuid;   -- a project manager (registry staff), checked in code
 CREATE INDEX credit_records_staff ON credit_records (staff_id, on_date) WHERE staff_id IS NOT NULL;
@@ -46,3 +46,19 @@ CREATE TABLE estate_stars (
   CHECK ((revoked_on IS NULL) = (revoked_reason IS NULL))
 );
 CREATE INDEX estate_stars_estate ON estate_stars (estate_id, awarded_on);
+
+-- 整改佐证: the company's photos for a rectification notice, each for the round it answers.
+CREATE TABLE rectification_evidence (
+  id                uuid PRIMARY KEY,
+  rectification_id  uuid NOT NULL REFERENCES rectifications(id),
+  round             integer NOT NULL,
+  mime              text NOT NULL,
+  bytes             integer NOT NULL,
+  sha256            text NOT NULL,
+  uploaded_by       uuid,
+  created_at        timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX rectification_evidence_notice ON rectification_evidence (rectification_id, created_at);
+
+-- A checklist in use is never changed: an edit is saved as a new template that names the one it replaces.
+ALTER TABLE inspection_templates ADD COLUMN replaces uuid REFERENCES inspection_templates(id);

@@ -165,3 +165,100 @@ test('the company answers; re-inspection sends one back with a new deadline, the
   assert.equal(joint.statusCode, 201, joint.body);
   assert.equal((await street.get(`${base}/joint-actions`)).json().length, 1);
 });
+
+test('the desk lists who may inspect, its plans and inspections; evidence photos; a checklist edit is a new version', async () => {
+  const inspectors = (await street.get(`${base}/inspectors`)).json();
+  assert.ok(inspectors.some((a: { id: string }) => a.id === inspectorId));
+  const district = await t.as('jiangnan.admin');
+  const all = (await district.get(`${base}/inspectors`)).json();
+  assert.ok(all.length > inspectors.length, 'the district sees its streets’ inspectors too');
+  const districtId = (await district.get('/api/v1/auth/me')).json().id;
+  const city = await t.as('city.admin');
+  const cityId = (await city.get('/api/v1/auth/me')).json().id;
+  const far = await city.post(`${base}/inspection-plans`, {
+    name: '抽查',
+    templateId: FIRE,
+    dueOn: '2026-12-30',
+    estateIds: [estateId],
+    inspectorIds: [(await t.as('wangjiang.community').then((c) => c.get('/api/v1/auth/me'))).json().id],
+  });
+  assert.equal(far.statusCode, 400, 'a community cannot inspect');
+  assert.match(far.json().detail, /无权检查/);
+  assert.equal(
+    (
+      await city.post(`${base}/inspection-plans`, {
+        name: '抽查',
+        templateId: FIRE,
+        dueOn: '2026-12-30',
+        estateIds: [estateId],
+        inspectorIds: [districtId, cityId],
+      })
+    ).statusCode,
+    201,
+  );
+
+  const plans = (await street.get(`${base}/inspection-plans`)).json();
+  const fire = plans.find((p: { name: string; submitted: number }) => p.name === '11 月消防检查' && p.submitted === 1);
+  assert.ok(fire, 'the named plan, one inspection submitted');
+  const listed = (await street.get(`${base}/inspections?planId=${fire.id}`)).json();
+  assert.deepEqual(
+    listed.map((i: { estate: string; inspector: string; state: string; notices: number }) => [
+      i.estate,
+      i.inspector,
+      i.state,
+      i.notices,
+    ]),
+    [['锦绣花园', '望江街道办事处', 'submitted', 2]],
+  );
+
+  // Evidence: the company adds photos to a notice it still has to answer; the inspector sees them.
+  const notices = (await company.get(`${base}/rectifications`)).json();
+  const open = notices.find((n: { state: string }) => n.state === 'reopened' || n.state === 'issued');
+  const passed = notices.find((n: { state: string }) => n.state === 'passed');
+  const add = (n: { id: string }, file = PNG) =>
+    uploadFile(company, `${base}/rectifications/${n.id}/evidence`, file, 'a.png');
+  assert.ok(open, 'the lane notice is still open');
+  const ok = await add(open);
+  assert.equal(ok.statusCode, 201, ok.body);
+  const seen = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json();
+  const evidence = seen.find((n: { id: string }) => n.id === open.id).evidence;
+  assert.equal(evidence.length, 1);
+  const img = await street.get(`${base}/rectification-evidence/${evidence[0].id}`);
+  assert.equal(img.headers['content-type'], 'image/png');
+  assert.equal((await add(open, Buffer.from('not an image'))).statusCode, 400);
+  assert.equal((await add(passed)).statusCode, 409, 'a passed notice takes no more evidence');
+  assert.equal(
+    (await uploadFile(street, `${base}/rectifications/${passed.id}/evidence`, PNG, 'a.png')).statusCode,
+    403,
+  );
+
+  const templates = (await district.get(`${base}/inspection-templates`)).json();
+  const fireTemplate = templates.find((x: { id: string }) => x.id === FIRE);
+  const edited = await district.put(`${base}/inspection-templates/${FIRE}`, {
+    name: `${fireTemplate.name}（2027 版）`,
+    items: [
+      ...fireTemplate.items,
+      {
+        code: 'fire_alarm',
+        text: '火灾自动报警系统运行正常',
+        maxScore: 10,
+        photoRequired: false,
+        legalBasis: '《消防法》第十六条',
+        days: 7,
+      },
+    ],
+  });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.equal(edited.json().replaces, FIRE);
+  const now = (await district.get(`${base}/inspection-templates`)).json();
+  assert.ok(!now.some((x: { id: string }) => x.id === FIRE), 'the old version is retired');
+  assert.equal(now.find((x: { id: string }) => x.id === edited.json().id).items.length, fireTemplate.items.length + 1);
+  assert.equal(
+    (await district.put(`${base}/inspection-templates/${FIRE}`, { name: 'x', items: fireTemplate.items })).statusCode,
+    409,
+  );
+  const kept = (await street.get(`${base}/inspections/${listed[0].id}`)).json();
+  assert.equal(kept.template.items.length, fireTemplate.items.length, 'a planned inspection keeps its checklist');
+  const figures = (await street.get(`${base}/rectification-figures?by=street`)).json();
+  assert.equal(figures[0].name, '望江街道');
+});

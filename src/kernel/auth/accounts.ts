@@ -56,3 +56,21 @@ export async function accountNames(db: Executor, ids: (string | null | undefined
   const rows = await db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** Enabled accounts holding one of these roles, with the region each binding covers: for choosing who acts. */
+export async function accountsWithRoles(db: Executor, roles: readonly string[]) {
+  const rows = await db
+    .selectFrom('role_bindings')
+    .innerJoin('accounts', 'accounts.id', 'role_bindings.account_id')
+    .select([
+      'accounts.id',
+      'accounts.display_name as name',
+      'role_bindings.role',
+      'role_bindings.scope_path as scopePath',
+    ])
+    .where('role_bindings.role', 'in', [...roles])
+    .where('accounts.disabled', '=', false)
+    .orderBy('accounts.display_name')
+    .execute();
+  return rows;
+}

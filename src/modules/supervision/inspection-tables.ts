@@ -19,6 +19,7 @@ export interface InspectionTables {
     kind: 'environment' | 'elevator' | 'fire' | 'custom';
     items: JSONColumnType<TemplateItem[], string, string>;
     active: Generated<boolean>;
+    replaces: string | null;
     created_at: Generated<Date>;
   };
   inspection_plans: {
@@ -78,6 +79,16 @@ export interface InspectionTables {
     passed_on: string | null;
     escalated_on: string | null;
     version: Generated<number>;
+    created_at: Generated<Date>;
+  };
+  rectification_evidence: {
+    id: string;
+    rectification_id: string;
+    round: number;
+    mime: string;
+    bytes: number;
+    sha256: string;
+    uploaded_by: string | null;
     created_at: Generated<Date>;
   };
   joint_actions: {

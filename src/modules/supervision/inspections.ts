@@ -8,7 +8,8 @@ import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { BlobStore } from '../../kernel/storage.ts';
-import { coversEstate, estatesInView } from '../registry/index.ts';
+import { accountsWithRoles } from '../../kernel/auth/accounts.ts';
+import { coversEstate, estatesInView, namesOf } from '../registry/index.ts';
 import type { TemplateItem } from './inspection-tables.ts';
 import { addDays, recordAutomatic, today } from './records.ts';
 
@@ -85,6 +86,10 @@ export async function createPlan(
   const inView = (await estatesInView(db, ctx.actor)).filter((e) =>
     coversEstate(ctx.actor, INSPECTORS, { id: e.id, region_path: e.regionPath, company_id: e.companyId }),
   );
+  // Each inspector must be able to fill the inspection in: an inspecting role over every estate they are given.
+  const inspectors = await accountsWithRoles(db, INSPECTORS);
+  const canInspect = (accountId: string, e: (typeof inView)[number]) =>
+    inspectors.some((a) => a.id === accountId && !!a.scopePath && e.regionPath.startsWith(a.scopePath));
   let estates: typeof inView;
   if (input.estateIds?.length) {
     const byId = new Map(inView.map((e) => [e.id, e]));
@@ -102,6 +107,8 @@ export async function createPlan(
     }
     estates = pool.slice(0, input.draw);
   } else throw new DomainError('inspection.estates_required', 400);
+  const unable = estates.find((e, i) => !canInspect(input.inspectorIds[i % input.inspectorIds.length], e));
+  if (unable) throw new DomainError('inspection.inspector_not_covering', 400, { estate: unable.name });
   const plan = {
     id: newId(),
     name: input.name,
@@ -158,9 +165,14 @@ export async function myInspections(db: Executor, ctx: RequestContext) {
     .orderBy('inspections.created_at', 'desc')
     .limit(200)
     .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.estate_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     estateId: r.estate_id,
+    estate: names[r.estate_id] ?? '',
     state: r.state,
     version: r.version,
     template: r.template,
@@ -197,7 +209,7 @@ export async function getInspection(db: Executor, ctx: RequestContext, id: strin
   };
 }
 
-const sniffImage = (b: Buffer) =>
+export const sniffImage = (b: Buffer) =>
   b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
     ? 'image/jpeg'
     : b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))

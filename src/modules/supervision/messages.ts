@@ -94,6 +94,14 @@ defineMessages({
     'zh-CN': '辖区内只有 {count} 个小区，抽取数量过多',
     en: 'Your region has only {count} estates to draw from',
   },
+  'inspection.inspector_not_covering': {
+    'zh-CN': '所选检查人员无权检查“{estate}”，请选择负责该区域的人员',
+    en: 'The inspector chosen does not cover “{estate}”; choose someone responsible for its area',
+  },
+  'inspection.template_retired': {
+    'zh-CN': '该检查表已被修订停用，请编辑最新版本',
+    en: 'This checklist has been replaced; edit its latest version',
+  },
   'inspection.estates_required': { 'zh-CN': '请指定小区或随机抽取数量', en: 'Name the estates or how many to draw' },
   'inspection.not_found': { 'zh-CN': '检查记录不存在', en: 'No such inspection' },
   'inspection.submitted': { 'zh-CN': '该检查已提交，不能再修改', en: 'The inspection has been submitted' },

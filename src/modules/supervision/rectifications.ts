@@ -10,6 +10,7 @@ import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
 import { INSPECTORS, RECTIFIERS } from './inspections.ts';
 import { recordAutomatic, today } from './records.ts';
+import { evidenceOf } from './rectification-evidence.ts';
 
 type Rectification = Selectable<InspectionTables['rectifications']>;
 const ref = (r: { estate_id: string; region_path: string; company_id: string | null }) => ({
@@ -146,11 +147,17 @@ export async function listNotices(
     ]),
   );
   const rows = await q.orderBy('deadline').limit(1000).execute();
-  const names = await namesOf(
-    db,
-    rows.map((r) => r.estate_id),
-  );
-  return rows.map((r) => ({ ...view(r), estate: names[r.estate_id] ?? '' }));
+  const [names, evidence] = await Promise.all([
+    namesOf(
+      db,
+      rows.map((r) => r.estate_id),
+    ),
+    evidenceOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return rows.map((r) => ({ ...view(r), estate: names[r.estate_id] ?? '', evidence: evidence.get(r.id) ?? [] }));
 }
 
 /**
@@ -218,11 +225,16 @@ export async function rectificationFigures(db: Executor, ctx: RequestContext, by
       sql` OR `,
     )}
     GROUP BY 1 ORDER BY 2 DESC`.execute(db);
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.key),
+  );
   return rows.map((r) => {
     const found = Number(r.found);
     const rectified = Number(r.rectified);
     return {
       key: r.key,
+      name: names[r.key] ?? null,
       found,
       rectified,
       onTime: Number(r.on_time),
@@ -290,9 +302,14 @@ export async function listJointActions(db: Executor, ctx: RequestContext) {
     .orderBy('on_date', 'desc')
     .limit(500)
     .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.estate_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     estateId: r.estate_id,
+    estate: r.estate_id ? (names[r.estate_id] ?? '') : null,
     onDate: r.on_date,
     departments: r.departments,
     actions: r.actions,

@@ -1,6 +1,8 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Role } from '../../kernel/auth/roles.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import {
@@ -16,6 +18,8 @@ import {
   readPhoto,
   submitInspection,
 } from './inspections.ts';
+import { editTemplate, inspectorsFor, listInspections, listPlans } from './inspection-lists.ts';
+import { addEvidence, readEvidence } from './rectification-evidence.ts';
 import {
   answerNotice,
   listJointActions,
@@ -31,6 +35,35 @@ const Day = Type.String({ format: 'date' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 const Version = { version: Type.Integer({ minimum: 1 }) };
+const TEMPLATE_EDITORS: Role[] = ['city_regulator', 'district_regulator'];
+const Items = Type.Array(
+  Type.Object(
+    {
+      code: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
+      text: Text(500),
+      maxScore: Type.Integer({ minimum: 1, maximum: 1000 }),
+      photoRequired: Type.Boolean(),
+      legalBasis: Text(500),
+      days: Type.Integer({ minimum: 1, maximum: 365 }),
+    },
+    { additionalProperties: false },
+  ),
+  { minItems: 1, maxItems: 200 },
+);
+
+/** One uploaded photo (JPEG or PNG, told by its bytes later), at most 10 MB. */
+async function partOf(req: FastifyRequest) {
+  if (!req.isMultipart()) throw new DomainError('inspection.photo_type', 400);
+  const part = (await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } })) as MultipartFile | undefined;
+  if (!part) throw new DomainError('inspection.photo_type', 400);
+  return part;
+}
+const bytesOf = (part: MultipartFile) =>
+  part.toBuffer().catch((e: { code?: string }) => {
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('inspection.photo_too_large', 400, { max: 10 });
+    throw e;
+  });
+const photoOf = async (req: FastifyRequest) => bytesOf(await partOf(req));
 
 /** 检查与整改: templates, plans, the inspector's phone, rectification notices, figures, joint actions. */
 export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,33 +77,81 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     `${base}/inspection-templates`,
     {
-      config: { policy: ['city_regulator', 'district_regulator'] },
+      config: { policy: TEMPLATE_EDITORS },
       schema: {
         tags,
         body: Type.Object(
-          {
-            name: Text(100),
-            kind: lit(['environment', 'elevator', 'fire', 'custom'] as const),
-            items: Type.Array(
-              Type.Object(
-                {
-                  code: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
-                  text: Text(500),
-                  maxScore: Type.Integer({ minimum: 1, maximum: 1000 }),
-                  photoRequired: Type.Boolean(),
-                  legalBasis: Text(500),
-                  days: Type.Integer({ minimum: 1, maximum: 365 }),
-                },
-                { additionalProperties: false },
-              ),
-              { minItems: 1, maxItems: 200 },
-            ),
-          },
+          { name: Text(100), kind: lit(['environment', 'elevator', 'fire', 'custom'] as const), items: Items },
           { additionalProperties: false },
         ),
       },
     },
     async (req, reply) => reply.status(201).send(await createTemplate(db, ctxOf(req), req.body)),
+  );
+  app.put(
+    `${base}/inspection-templates/:id`,
+    {
+      config: { policy: TEMPLATE_EDITORS },
+      schema: {
+        tags,
+        summary: 'Edit a checklist: saved as a new version; inspections already planned keep the old one',
+        params: IdParams,
+        body: Type.Object({ name: Text(100), items: Items }, { additionalProperties: false }),
+      },
+    },
+    async (req) => editTemplate(db, ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    `${base}/inspectors`,
+    { config: { policy: INSPECTORS }, schema: { tags, summary: 'Who may inspect inside your region' } },
+    async (req) => inspectorsFor(db, ctxOf(req)),
+  );
+  app.get(`${base}/inspection-plans`, { config: { policy: INSPECTORS }, schema: { tags } }, async (req) =>
+    listPlans(db, ctxOf(req)),
+  );
+  app.get(
+    `${base}/inspections`,
+    {
+      config: { policy: INSPECTORS },
+      schema: {
+        tags,
+        summary: 'Inspections in your region, by plan, state or estate',
+        querystring: Type.Object(
+          {
+            planId: Type.Optional(Id),
+            state: Type.Optional(lit(['assigned', 'submitted'] as const)),
+            estateId: Type.Optional(Id),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => listInspections(db, ctxOf(req), req.query),
+  );
+  app.post(
+    `${base}/rectifications/:id/evidence`,
+    {
+      config: { policy: RECTIFIERS },
+      schema: {
+        tags,
+        summary: '整改佐证: a photo of what was put right (multipart "file"; JPEG or PNG), before answering',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const data = await photoOf(req);
+      return reply.status(201).send(await addEvidence(db, app.blobs, ctxOf(req), req.params.id, data));
+    },
+  );
+  app.get(
+    `${base}/rectification-evidence/:id`,
+    { config: { policy: [...INSPECTORS, ...RECTIFIERS] }, schema: { tags, params: IdParams } },
+    async (req, reply) => {
+      const p = await readEvidence(db, app.blobs, ctxOf(req), req.params.id);
+      if (!p.data) throw notFound('inspection.photo_not_found');
+      return reply.type(p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
+    },
   );
   app.post(
     `${base}/inspection-plans`,
@@ -114,15 +195,10 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new DomainError('inspection.photo_type', 400);
-      const part = (await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } })) as MultipartFile | undefined;
-      if (!part) throw new DomainError('inspection.photo_type', 400);
+      const part = await partOf(req);
       const item = (part.fields.item as { value?: string } | undefined)?.value;
       if (!item) throw new DomainError('inspection.item_unknown', 400);
-      const data = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('inspection.photo_too_large', 400, { max: 10 });
-        throw e;
-      });
+      const data = await bytesOf(part);
       return reply.status(201).send(await addPhoto(db, app.blobs, ctxOf(req), req.params.id, item, data));
     },
   );
