@@ -9,6 +9,7 @@ import { migrate } from './kernel/migrate.ts';
 import { seedFinanceDemo } from './modules/finance/index.ts';
 import { type DemoLogin, seedDemo } from './modules/registry/seed/demo.ts';
 import { seedVotingDemo } from './modules/voting/index.ts';
+import { seedSupervisionDemo } from './modules/supervision/index.ts';
 import { seedWorkorderDemo } from './modules/workorders/index.ts';
 import { serve } from './server.ts';
 
@@ -77,6 +78,7 @@ async function seedAllDemo(db: Db) {
       await seedWorkorderDemo(conn);
       await seedVotingDemo(conn);
       await seedFinanceDemo(conn);
+      await seedSupervisionDemo(conn);
       return seeded;
     } finally {
       await sql`SELECT pg_advisory_unlock(7320005)`.execute(conn);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedFinanceDemo } from '../src/modules/finance/index.ts';
 import { DEMO_RESIDENT_PHONE, seedDemo } from '../src/modules/registry/seed/demo.ts';
+import { seedSupervisionDemo } from '../src/modules/supervision/index.ts';
 import { seedVotingDemo } from '../src/modules/voting/index.ts';
 import { seedWorkorderDemo } from '../src/modules/workorders/index.ts';
 import { residentLogin, startTestApp, type TestApp } from './helpers.ts';
@@ -15,6 +16,7 @@ before(async () => {
       await seedWorkorderDemo(h.db);
       await seedVotingDemo(h.db);
       await seedFinanceDemo(h.db);
+      await seedSupervisionDemo(h.db);
     },
   });
 });
@@ -50,4 +52,22 @@ test('the demo city has tickets at each desk, a vote the resident can cast now, 
   const prices = (await committee.get(`/api/v1/finance/estates/${estateId}/price-proposals`)).json();
   assert.equal(prices[0].state, 'quoted', 'a quote awaiting the owners’ counter-offer');
   assert.equal(await seedFinanceDemo(t.handle.db), 0);
+});
+
+test('the demo has last quarter’s credit ranking published, an inspection to fill in and a dispute to mediate', async () => {
+  const periods = (await t.anonymous.get('/api/v1/public/credit/periods')).json();
+  assert.equal(periods.length, 1);
+  const ranking = (await t.anonymous.get(`/api/v1/public/credit/rankings/${periods[0].period}`)).json();
+  assert.equal(ranking.companies.length, 5);
+  assert.deepEqual(
+    ranking.companies.map((c: { rank: number }) => c.rank),
+    [1, 2, 3, 4, 5],
+  );
+  const street = await t.as('wangjiang.street');
+  const mine = (await street.get('/api/v1/supervision/my-inspections')).json();
+  assert.deepEqual([mine.length, mine[0].state, mine[0].estate], [1, 'assigned', '锦绣花园']);
+  const community = await t.as('wangjiang.community');
+  const ledger = (await community.get('/api/v1/mediation/disputes')).json();
+  assert.deepEqual([ledger.length, ledger[0].kind, ledger[0].level], [1, 'fees', 'community']);
+  assert.equal(await seedSupervisionDemo(t.handle.db), 0, 'seeding again adds nothing');
 });

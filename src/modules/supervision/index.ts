@@ -9,6 +9,7 @@ import './auto-records.ts';
 export { isBarredFromTendering } from './rankings.ts';
 export { recordAutomatic } from './records.ts';
 export { supervisionRoutes } from './routes.ts';
+export { seedSupervisionDemo } from './seed.ts';
 export { portalRoutes } from './routes-portal.ts';
 export { inspectionRoutes } from './routes-inspections.ts';
 export { mediationRoutes } from './routes-mediation.ts';
