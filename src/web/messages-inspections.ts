@@ -29,13 +29,12 @@ export const inspectionMessages = {
   'insp.dueOn': ['完成期限', 'Due by'],
   'insp.createPlan': ['创建计划', 'Create plan'],
   'insp.planCreated': ['检查计划已创建，共 {n} 个小区', 'Plan created for {n} estates'],
-  'insp.planEstates': ['本次计划的检查对象', 'Estates in this plan'],
   'insp.me': ['（本人）', '(me)'],
   'insp.assignedToMe': ['分配给我的检查', 'Inspections assigned to me'],
-  'insp.noPlanList': [
-    '计划创建后，检查任务显示在检查人员的“我的检查”中。',
-    'Once a plan is created, its inspections appear under each inspector’s “My inspections”.',
-  ],
+  'insp.planList': ['检查计划', 'Plans'],
+  'insp.noPlans': ['暂无检查计划', 'No plans yet'],
+  'insp.progress': ['已完成', 'Done'],
+  'insp.company': ['物业企业', 'Company'],
 
   'insp.kind': ['类别', 'Kind'],
   'insp.items': ['检查项', 'Items'],
@@ -49,6 +48,13 @@ export const inspectionMessages = {
   'insp.addItem': ['添加检查项', 'Add an item'],
   'insp.removeItem': ['删除', 'Remove'],
   'insp.templateCreated': ['检查表已创建', 'Checklist created'],
+  'insp.edit': ['修改', 'Edit'],
+  'insp.editTemplate': ['修改检查表', 'Edit checklist'],
+  'insp.editAsVersion': [
+    '修改将保存为新版本的检查表，原版本停用；已创建的检查计划仍按原版本检查。',
+    'Your changes are saved as a new version of the checklist and the old one is retired; inspections already planned keep the old version.',
+  ],
+  'insp.templateSaved': ['已保存为新版本检查表', 'Saved as a new version of the checklist'],
   'insp.yes': ['是', 'Yes'],
   'insp.no': ['否', 'No'],
 
@@ -146,6 +152,13 @@ export const inspectionMessages = {
     '写明整改措施、完成时间，以及现场照片、台账等佐证材料的说明',
     'Say what was done and when, and describe the evidence (photos on site, records)',
   ],
+  'insp.evidence': ['整改佐证照片', 'Evidence photos'],
+  'insp.evidenceHint': [
+    '上传整改后的现场照片（JPEG 或 PNG），上传后随整改回复一并提交复查',
+    'Upload photos of the site after rectification (JPEG or PNG); they go with your answer for re-inspection',
+  ],
+  'insp.addEvidence': ['上传照片', 'Upload a photo'],
+  'insp.evidenceUploaded': ['佐证照片已上传', 'Evidence photo uploaded'],
   'insp.answered': ['整改回复已提交，等待复查', 'Answer sent; awaiting re-inspection'],
   'insp.previousReinspection': ['上次复查意见', 'Last re-inspection note'],
 

@@ -10,13 +10,30 @@ export interface CreditItem {
   points: number;
   kind: 'good' | 'bad' | 'fail';
 }
+export interface ListRules {
+  size: number;
+  consecutive: number;
+  barMonths: number;
+}
+/** Rates in basis points: 9000 is 90 %. */
+export interface WorkorderRules {
+  minTickets: number;
+  onTimeBelow: number;
+  satisfactionBelow: number;
+  excellentFrom: number;
+}
 export interface CreditSettings {
-  scheme: { baseMax: number; goodMax: number; items: CreditItem[] };
+  scheme: { baseMax: number; goodMax: number; grades: { grade: string; min: number }[]; items: CreditItem[] };
+  listRules: ListRules;
   objectionDays: number;
+  workorderRules: WorkorderRules;
+  /** 星级评定 in use. */
+  starRatings: boolean;
   version: number;
 }
 export interface CreditRecord {
   id: string;
+  companyId: string;
   item: string;
   points: number;
   onDate: string;
@@ -28,11 +45,57 @@ export interface CreditRecord {
   objectionState: 'open' | 'upheld' | 'dismissed' | null;
   objectionNote: string | null;
   version: number;
+  /** The project manager the record names (company records only). */
+  staff?: { id: string; name: string } | null;
+  /** The company's name (the authorities' work list only). */
+  company?: string;
 }
 export interface Ranking {
   period: string;
   publishedAt: string;
-  companies: { companyId: string; name: string; rank: number; total: number; grade: string; failed: boolean }[];
+  /** Set when the ranking is among the companies serving one district. */
+  district: { id: string; name: string } | null;
+  companies: {
+    companyId: string;
+    name: string;
+    rank: number;
+    cityRank: number;
+    total: number;
+    grade: string;
+    failed: boolean;
+  }[];
+}
+export interface PublishedPeriod {
+  period: string;
+  publishedAt: string;
+}
+export interface SavedBase {
+  companyId: string;
+  name: string;
+  points: number;
+  note: string | null;
+}
+/** 项目负责人评价: a manager's result in a published quarter. */
+export interface ManagerResult {
+  staffId: string;
+  name: string;
+  companyId: string;
+  company: string;
+  good: number;
+  bad: number;
+  total: number;
+  grade: string;
+  failed: boolean;
+}
+/** 星级评定 of an estate, as the authority's history lists it. */
+export interface StarRating {
+  id: string;
+  stars: number;
+  awardedOn: string;
+  validUntil: string;
+  basis: string;
+  revokedOn: string | null;
+  revokedReason: string | null;
 }
 export interface ListEntry {
   companyId: string;
@@ -58,6 +121,17 @@ export function formatPoints(centi: number): string {
     .padStart(2, '0')
     .replace(/0+$/, '');
   return `${sign}${Math.trunc(abs / 100)}${frac ? `.${frac}` : ''}`;
+}
+
+/** Basis points as a percentage with exactly two decimals, without floating point: 9000 → "90.00". */
+export const bpAsPercent = (bp: number) => `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
+
+/** A percentage typed by a person, to basis points, exactly: "92.5" → 9250; above 100 or not a number: null. */
+export function parsePercent(text: string): number | null {
+  const m = /^\s*(\d{1,3})(?:\.(\d{0,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bp > 10_000 ? null : bp;
 }
 
 /** 分 typed by a person, to centipoints, exactly: "85.5" → 8550; more than two decimals, or not a number: null. */

@@ -4,6 +4,7 @@ import type { Me } from '../types.ts';
 /** 检查与整改: the API shapes the client reads (mirrors src/modules/supervision/inspections.ts and rectifications.ts). */
 export const SUPERVISION = '/api/v1/supervision';
 export const photoUrl = (id: string) => `${SUPERVISION}/inspection-photos/${id}`;
+export const evidenceUrl = (id: string) => `${SUPERVISION}/rectification-evidence/${id}`;
 
 /** Who plans, inspects and re-inspects (INSPECTORS), and who answers notices (RECTIFIERS). */
 export const INSPECTOR_ROLES = ['city_regulator', 'district_regulator', 'street_office'];
@@ -11,8 +12,6 @@ export const RECTIFIER_ROLES = ['company_admin', 'project_manager', 'company_sta
 const has = (me: Me | null | undefined, roles: string[]) => rolesOf(me).some((r) => roles.includes(r));
 /** New checklists: the housing authorities only. */
 export const canEditTemplates = (me: Me | null | undefined) => has(me, ['city_regulator', 'district_regulator']);
-/** The staff list (registry manageAccounts) to choose other inspectors from; a street office assigns itself. */
-export const canListAccounts = (me: Me | null | undefined) => has(me, ['city_regulator', 'district_regulator']);
 export const canInspect = (me: Me | null | undefined) => has(me, INSPECTOR_ROLES);
 
 export type TemplateKind = 'environment' | 'elevator' | 'fire' | 'custom';
@@ -30,9 +29,42 @@ export interface Template {
   kind: TemplateKind;
   items: TemplateItem[];
 }
+/** Who may inspect inside the caller's region (the caller among them). */
+export interface Inspector {
+  id: string;
+  name: string;
+  role: string;
+}
+export interface Plan {
+  id: string;
+  name: string;
+  template: string;
+  dueOn: string;
+  drawn: boolean;
+  inspections: number;
+  submitted: number;
+}
+/** An inspection in the caller's region, as the plans list shows it. */
+export interface InspectionRow {
+  id: string;
+  planId: string | null;
+  plan: string | null;
+  dueOn: string | null;
+  template: string;
+  estateId: string;
+  estate: string;
+  company: string | null;
+  inspector: string;
+  state: 'assigned' | 'submitted';
+  score: number | null;
+  maxScore: number | null;
+  submittedAt: string | null;
+  notices: number;
+}
 export interface MyInspection {
   id: string;
   estateId: string;
+  estate: string;
   state: 'assigned' | 'submitted';
   version: number;
   template: string;
@@ -72,6 +104,8 @@ export interface Notice {
   escalatedOn: string | null;
   overdue: boolean;
   version: number;
+  /** 整改佐证: the company's photos, by the round they were added in. */
+  evidence: { id: string; round: number }[];
 }
 export const NOTICE_STATES: NoticeState[] = ['issued', 'answered', 'reopened', 'passed'];
 export const NOTICE_COLOR: Record<NoticeState, string> = {
@@ -82,6 +116,7 @@ export const NOTICE_COLOR: Record<NoticeState, string> = {
 };
 export interface Figure {
   key: string;
+  name: string | null;
   found: number;
   rectified: number;
   onTime: number;
@@ -91,6 +126,7 @@ export interface Figure {
 export interface JointAction {
   id: string;
   estateId: string | null;
+  estate: string | null;
   onDate: string;
   departments: string[];
   actions: string;

@@ -19,7 +19,7 @@ import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { type CompanyProfile, PUBLIC, percentOfBp, type Rectification } from '../portal/types.ts';
 import { Link } from '../router.tsx';
-import { GradeTag, ListTag, PublicShell } from './PublicShell.tsx';
+import { GradeTag, ListTag, PublicShell, StarsBadge } from './PublicShell.tsx';
 
 /** A company's public profile (no sign-in): its grade, every published quarter, its listings, its estates. */
 export function PublicCompany({ id }: { id: string }) {
@@ -127,7 +127,10 @@ function EstatesCard({ estates }: { estates: CompanyProfile['estates'] }) {
   );
 }
 
-/** 整改进度: problems inspections found in an estate, how many are rectified, open, overdue, and the rate. */
+/**
+ * 整改进度: problems inspections found in an estate, how many are rectified, open, overdue, and the rate; and the
+ * estate's star rating in force.
+ */
 export function EstateRectification({ id }: { id: string }) {
   const { t } = useI18n();
   const { data: r, failed } = useApi<Rectification>(`${PUBLIC}/estates/${id}/rectification`);
@@ -136,6 +139,10 @@ export function EstateRectification({ id }: { id: string }) {
   return (
     <div data-testid="rectification">
       <Typography.Title level={5}>{t('portal.rectTitle', { name: r.name })}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('portal.stars')}</Typography.Text>
+        <StarsBadge stars={r.stars} />
+      </Space>
       {r.found === 0 ? (
         <Typography.Text type="secondary">{t('portal.noProblems')}</Typography.Text>
       ) : (

@@ -1,17 +1,24 @@
 import { Alert, Card, Col, Empty, List, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { RankingTable, useRanking } from '../admin/credit/RankingTable.tsx';
-import { type CreditLists, type ListEntry, recentQuarters } from '../credit/types.ts';
+import { RankingTable, usePublishedPeriods, useRanking } from '../admin/credit/RankingTable.tsx';
+import type { CreditLists, ListEntry } from '../credit/types.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
-/** 信用排名与红黑榜 (no sign-in): a published quarter's ranking, and the red and black lists in force today. */
+/**
+ * 信用排名与红黑榜 (no sign-in): a published quarter's ranking, city-wide or within a district, and the red and
+ * black lists in force today.
+ */
 export function PublicCredit() {
   const { t } = useI18n();
-  const quarters = recentQuarters(8);
-  const [period, setPeriod] = useState(quarters[0]);
-  const ranking = useRanking(period);
+  const periods = usePublishedPeriods();
+  const districts = useApi<{ id: string; name: string }[]>('/api/v1/public/credit/districts');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [district, setDistrict] = useState<string>('');
+  const period = chosen ?? periods.data?.[0]?.period ?? null;
+  const ranking = useRanking(period, district || null);
+  const none = periods.data?.length === 0;
   const lists = useApi<CreditLists>('/api/v1/public/credit/lists');
   return (
     <PublicShell>
@@ -27,19 +34,32 @@ export function PublicCredit() {
         </Col>
       </Row>
       <Card>
-        <Space style={{ marginBottom: 16 }}>
+        <Space style={{ marginBottom: 16 }} wrap>
           <Typography.Text>{t('credit.period')}</Typography.Text>
           <Select
             style={{ width: 140 }}
             value={period}
-            onChange={setPeriod}
-            options={quarters.map((q) => ({ value: q, label: q }))}
+            onChange={setChosen}
+            loading={periods.loading}
+            options={(periods.data ?? []).map((p) => ({ value: p.period, label: p.period }))}
             data-testid="credit-period"
+          />
+          <Typography.Text>{t('credit.scope')}</Typography.Text>
+          <Select
+            style={{ width: 160 }}
+            value={district}
+            onChange={setDistrict}
+            options={[
+              { value: '', label: t('credit.wholeCity') },
+              ...(districts.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+            data-testid="credit-district"
           />
         </Space>
         {ranking.data && <RankingTable ranking={ranking.data} />}
+        {none && <Alert type="info" showIcon title={t('credit.noPeriods')} />}
         {ranking.missing && <Alert type="info" showIcon title={t('credit.notPublished')} />}
-        {!ranking.data && !ranking.missing && <Skeleton active />}
+        {!none && !ranking.data && !ranking.missing && <Skeleton active />}
       </Card>
     </PublicShell>
   );

@@ -1,7 +1,8 @@
-import { Space, Tag, Typography } from 'antd';
+import { Rate, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LangSwitch } from '../components.tsx';
 import { useI18n } from '../i18n.tsx';
+import type { Stars } from '../portal/types.ts';
 import { Link, useLocation } from '../router.tsx';
 
 const GRADE_COLOR: Record<string, string> = { AAA: 'green', AA: 'cyan', A: 'blue', B: 'gold', C: 'red' };
@@ -17,6 +18,23 @@ export function GradeTag({ grade }: { grade: string | null | undefined }) {
   );
 }
 
+/** 星级评定 in force: the stars (read only) and until when; or that the estate has none. */
+export function StarsBadge({ stars }: { stars: Stars }) {
+  const { t } = useI18n();
+  if (!stars)
+    return (
+      <Typography.Text type="secondary" data-testid="stars">
+        {t('portal.noStarsYet')}
+      </Typography.Text>
+    );
+  return (
+    <Space size={4} data-testid="stars">
+      <Rate disabled value={stars.stars} style={{ fontSize: 14 }} />
+      <Typography.Text>{t('portal.starsLine', { n: stars.stars, until: stars.validUntil })}</Typography.Text>
+    </Space>
+  );
+}
+
 /** Red or black list, by its colour. */
 export function ListTag({ kind }: { kind: 'red' | 'black' }) {
   const { t } = useI18n();
@@ -28,7 +46,11 @@ export function PublicShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const nav = [
-    { to: '/public', label: t('portal.navSearch'), active: path === '/public' || path.startsWith('/public/companies') },
+    {
+      to: '/public',
+      label: t('portal.navSearch'),
+      active: path === '/public' || /^\/public\/(companies|estates)\//.test(path),
+    },
     { to: '/public/credit', label: t('portal.navCredit'), active: path === '/public/credit' },
   ];
   return (

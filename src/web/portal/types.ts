@@ -8,6 +8,9 @@ export interface Sanction {
   until: string;
   reason: string;
 }
+/** 星级评定 in force today; null: the estate has none. */
+export type Stars = { stars: number; awardedOn: string; validUntil: string } | null;
+
 export interface CompanyHit {
   id: string;
   name: string;
@@ -21,7 +24,7 @@ export interface CompanyProfile {
   id: string;
   name: string;
   uscc: string;
-  estates: { id: string; name: string; address: string }[];
+  estates: { id: string; name: string; address: string; stars: Stars }[];
   /** Every published quarter, newest first. */
   history: { period: string; grade: string; rank: number; total: number; failed: boolean }[];
   sanctions: Sanction[];
@@ -35,6 +38,16 @@ export interface Rectification {
   overdue: number;
   /** Rectified / found in basis points (1/100 of a per cent); null when nothing was found. */
   rateBp: number | null;
+  stars: Stars;
+}
+export interface EstateHit {
+  id: string;
+  name: string;
+  address: string;
+  street: string | null;
+  companyId: string | null;
+  company: string | null;
+  stars: Stars;
 }
 
 /** Basis points as a percentage with two decimals at most, without floating point: 5000 → "50%", 3333 → "33.33%". */

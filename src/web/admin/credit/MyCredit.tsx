@@ -6,9 +6,13 @@ import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ActionModal } from '../finance/ActionModal.tsx';
+import { ManagerResults } from './ManagerResults.tsx';
 import { RecordsTable } from './RecordsTable.tsx';
 
-/** 信用记录 for the company: its own records, and 申诉 against an approved one within the window. */
+/**
+ * 信用记录 for the company: its own records, 申诉 against an approved one within the window, and its project managers'
+ * results in the published quarters.
+ */
 export function MyCredit() {
   const { t } = useI18n();
   const { me } = useSession();
@@ -17,30 +21,35 @@ export function MyCredit() {
   const [objecting, setObjecting] = useState<CreditRecord | null>(null);
   if (!companyId) return <Result status="info" title={t('credit.noCompany')} />;
   return (
-    <Card title={t('menu.creditRecords')}>
-      <Typography.Paragraph type="secondary">{t('credit.myIntro')}</Typography.Paragraph>
-      <RecordsTable
-        records={records.data}
-        loading={records.loading}
-        actions={(r) =>
-          r.state === 'approved' && !r.objectionState ? (
-            <Button size="small" onClick={() => setObjecting(r)}>
-              {t('credit.object')}
-            </Button>
-          ) : null
-        }
-      />
-      {objecting && (
-        <ObjectDialog
-          record={objecting}
-          onClose={() => setObjecting(null)}
-          onDone={() => {
-            setObjecting(null);
-            records.reload();
-          }}
+    <>
+      <Card title={t('menu.creditRecords')}>
+        <Typography.Paragraph type="secondary">{t('credit.myIntro')}</Typography.Paragraph>
+        <RecordsTable
+          records={records.data}
+          loading={records.loading}
+          actions={(r) =>
+            r.state === 'approved' && !r.objectionState ? (
+              <Button size="small" onClick={() => setObjecting(r)}>
+                {t('credit.object')}
+              </Button>
+            ) : null
+          }
         />
-      )}
-    </Card>
+        {objecting && (
+          <ObjectDialog
+            record={objecting}
+            onClose={() => setObjecting(null)}
+            onDone={() => {
+              setObjecting(null);
+              records.reload();
+            }}
+          />
+        )}
+      </Card>
+      <Card title={t('credit.tabManagers')} style={{ marginTop: 16 }}>
+        <ManagerResults />
+      </Card>
+    </>
   );
 }
 

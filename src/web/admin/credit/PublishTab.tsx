@@ -1,7 +1,14 @@
 import { Alert, App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { CREDIT, type CreditSettings, parsePoints, recentQuarters } from '../../credit/types.ts';
+import {
+  CREDIT,
+  type CreditSettings,
+  formatPoints,
+  parsePoints,
+  recentQuarters,
+  type SavedBase,
+} from '../../credit/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { Company } from '../../types.ts';
@@ -9,8 +16,9 @@ import { ActionModal } from '../finance/ActionModal.tsx';
 import { RankingTable, useRanking } from './RankingTable.tsx';
 
 /**
- * 季度发布 for the city: a quarter's 基础信息分 company by company (optional: a company left out scores 0), then
- * publication, refused by the server while an objection is open, and the published ranking.
+ * 季度发布 for the city: records drawn from the quarter's work-order figures, its 基础信息分 company by company
+ * (optional: a company left out scores 0; what is saved shows beside), then publication, refused by the server while
+ * an objection is open, and the published ranking.
  */
 export function PublishTab({ companies }: { companies: Company[] }) {
   const { t } = useI18n();
@@ -22,11 +30,15 @@ export function PublishTab({ companies }: { companies: Company[] }) {
   const [bases, setBases] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const saved = useApi<SavedBase[]>(ranking.missing ? `${CREDIT}/bases/${period}` : null);
+  const savedOf = new Map((saved.data ?? []).map((b) => [b.companyId, b]));
+  const [drawn, setDrawn] = useState<{ period: string; companies: number; recorded: number } | null>(null);
   const baseMax = settings.data?.scheme.baseMax ?? 8000;
 
   const choose = (p: string) => {
     setPeriod(p);
     setBases({});
+    setDrawn(null);
   };
   const invalid = Object.entries(bases).filter(([, v]) => {
     if (!v.trim()) return false;
@@ -42,6 +54,19 @@ export function PublishTab({ companies }: { companies: Company[] }) {
     try {
       await api(`${CREDIT}/bases/${period}`, { method: 'PUT', body: { bases: rows } });
       message.success(t('credit.basesSaved', { count: rows.length }));
+      setBases({});
+      saved.reload();
+    } catch {
+      // shown by api()
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Made once per quarter by the server: a second run records 0, and says so. */
+  const draw = async () => {
+    setBusy(true);
+    try {
+      setDrawn(await api(`${CREDIT}/periods/${period}/workorder-records`, { method: 'POST' }));
     } catch {
       // shown by api()
     } finally {
@@ -72,6 +97,16 @@ export function PublishTab({ companies }: { companies: Company[] }) {
       {ranking.missing && (
         <>
           <Alert type="info" showIcon title={t('credit.notPublished')} style={{ marginBottom: 16 }} />
+          <Typography.Title level={5}>{t('credit.drawWorkorders')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('credit.drawHint')}</Typography.Paragraph>
+          <Space style={{ marginBottom: 16 }} wrap>
+            <Button onClick={draw} loading={busy}>
+              {t('credit.drawWorkorders')}
+            </Button>
+            {drawn?.period === period && (
+              <Alert type="success" showIcon title={t('credit.drawn', drawn)} data-testid="credit-drawn" />
+            )}
+          </Space>
           <Typography.Title level={5}>{t('credit.bases')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('credit.basesHint', { max: baseMax / 100 })}</Typography.Paragraph>
           <Table<Company>
@@ -82,6 +117,16 @@ export function PublishTab({ companies }: { companies: Company[] }) {
             data-testid="credit-bases"
             columns={[
               { title: t('credit.company'), dataIndex: 'name' },
+              {
+                title: t('credit.savedBase'),
+                key: 'saved',
+                width: 200,
+                render: (_: unknown, c) => {
+                  const b = savedOf.get(c.id);
+                  if (!b) return <Typography.Text type="secondary">{t('credit.notSaved')}</Typography.Text>;
+                  return `${t('credit.pts', { n: formatPoints(b.points) })}${b.note ? `（${b.note}）` : ''}`;
+                },
+              },
               {
                 title: t('credit.bases'),
                 key: 'points',

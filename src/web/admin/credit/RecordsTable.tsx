@@ -17,11 +17,16 @@ const STATE_COLOR: Record<CreditRecord['state'], string> = {
 };
 const OBJECTION_COLOR = { open: 'orange', upheld: 'green', dismissed: 'red' } as const;
 
-/** A company's credit records, newest first, with the actions the viewer may take on each. */
+/**
+ * Credit records with the actions the viewer may take on each: a company's (newest first, with the project manager
+ * a record names) or, `across` companies, the authorities' work list (with each record's company).
+ */
 export function RecordsTable(props: {
   records: CreditRecord[] | undefined;
   loading: boolean;
   actions?: (r: CreditRecord) => ReactNode;
+  across?: boolean;
+  emptyText?: string;
 }) {
   const { t } = useI18n();
   const label = useLabel();
@@ -34,9 +39,19 @@ export function RecordsTable(props: {
       loading={props.loading}
       dataSource={props.records ?? []}
       pagination={false}
-      locale={{ emptyText: t('credit.noRecords') }}
+      locale={{ emptyText: props.emptyText ?? t('credit.noRecords') }}
       columns={[
+        ...(props.across ? [{ title: t('credit.company'), dataIndex: 'company' }] : []),
         { title: t('credit.item'), dataIndex: 'item', render: (v: string) => itemLabel(v) },
+        ...(props.across
+          ? []
+          : [
+              {
+                title: t('credit.staff'),
+                key: 'staff',
+                render: (_: unknown, r: CreditRecord) => r.staff?.name ?? '—',
+              },
+            ]),
         {
           title: t('credit.points'),
           dataIndex: 'points',
@@ -51,6 +66,7 @@ export function RecordsTable(props: {
         { title: t('credit.onDate'), dataIndex: 'onDate' },
         { title: t('credit.validUntil'), dataIndex: 'validUntil' },
         { title: t('credit.evidence'), dataIndex: 'evidence', ellipsis: true },
+        { title: t('credit.source'), dataIndex: 'source', render: (v: string) => label('creditSource', v) },
         {
           title: t('credit.state'),
           dataIndex: 'state',

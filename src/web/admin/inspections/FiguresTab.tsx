@@ -2,9 +2,7 @@ import { Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useEstateNames } from '../../inspections/hooks.ts';
 import { type Figure, percentOfBp, SUPERVISION } from '../../inspections/types.ts';
-import type { Company, Page, Region } from '../../types.ts';
 
 type By = 'estate' | 'company' | 'street';
 
@@ -14,7 +12,6 @@ export function FiguresTab() {
   const [by, setBy] = useState<By>('estate');
   const figures = useApi<Figure[]>(`${SUPERVISION}/rectification-figures?by=${by}`);
   const rows = figures.data ?? [];
-  const name = useNames(by, rows);
   return (
     <>
       <Segmented<By>
@@ -37,7 +34,12 @@ export function FiguresTab() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('insp.noFigures') }}
         columns={[
-          { title: t('insp.name'), dataIndex: 'key', render: (k: string) => name(k) },
+          {
+            title: t('insp.name'),
+            dataIndex: 'name',
+            // Figures without a company are grouped under an empty key.
+            render: (name: string | null, r) => name ?? (r.key ? r.key : t('insp.noCompany')),
+          },
           { title: t('insp.found'), dataIndex: 'found', align: 'right', sorter: (a, b) => a.found - b.found },
           { title: t('insp.rectified'), dataIndex: 'rectified', align: 'right' },
           {
@@ -59,18 +61,4 @@ export function FiguresTab() {
       />
     </>
   );
-}
-
-/** The figures' keys are ids (an estate, a company, a street's region): their names, as far as the caller sees. */
-function useNames(by: By, rows: Figure[]) {
-  const { t } = useI18n();
-  const estates = useEstateNames(by === 'estate' ? rows.map((r) => r.key) : []);
-  const companies = useApi<Page<Company>>(by === 'company' ? '/api/v1/companies?limit=200' : null);
-  const regions = useApi<Region[]>(by === 'street' ? '/api/v1/regions' : null);
-  return (key: string) => {
-    if (by === 'estate') return estates.names[key] ?? '';
-    if (by === 'company')
-      return key ? (companies.data?.items.find((c) => c.id === key)?.name ?? key) : t('insp.noCompany');
-    return regions.data?.find((r) => r.id === key)?.name ?? key;
-  };
 }

@@ -4,16 +4,14 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useEstateNames } from '../../inspections/hooks.ts';
 import { type JointAction, SUPERVISION } from '../../inspections/types.ts';
-import type { Department } from '../../types.ts';
+import type { Department, Estate, Page } from '../../types.ts';
 import { ActionModal } from '../finance/ActionModal.tsx';
 
 /** 联合执法: joint actions in the region, with departments, what was done, notices issued and interviews (约谈). */
 export function JointActionsTab() {
   const { t } = useI18n();
   const actions = useApi<JointAction[]>(`${SUPERVISION}/joint-actions`);
-  const { names, estates } = useEstateNames((actions.data ?? []).map((a) => a.estateId));
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -32,9 +30,9 @@ export function JointActionsTab() {
           { title: t('insp.onDate'), dataIndex: 'onDate', width: 110 },
           {
             title: t('insp.estate'),
-            dataIndex: 'estateId',
+            dataIndex: 'estate',
             width: 140,
-            render: (id: string | null) => (id ? (names[id] ?? '') : t('insp.wholeRegion')),
+            render: (estate: string | null) => estate ?? t('insp.wholeRegion'),
           },
           {
             title: t('insp.departments'),
@@ -54,7 +52,6 @@ export function JointActionsTab() {
       />
       {adding && (
         <JointActionDialog
-          estates={estates.map((e) => ({ value: e.id, label: e.name }))}
           onClose={() => setAdding(false)}
           onDone={() => {
             setAdding(false);
@@ -75,10 +72,11 @@ interface Values {
   interviews: number;
 }
 
-function JointActionDialog(props: { estates: { value: string; label: string }[]; onClose(): void; onDone(): void }) {
+function JointActionDialog(props: { onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const departments = useApi<Department[]>('/api/v1/departments');
+  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
   const [form] = Form.useForm<Values>();
   const submit = async () => {
     const v = await form.validateFields();
@@ -106,7 +104,11 @@ function JointActionDialog(props: { estates: { value: string; label: string }[];
         data-testid="joint-form"
       >
         <Form.Item name="estateId" label={t('insp.jointEstate')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={props.estates} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(estates.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          />
         </Form.Item>
         <Form.Item name="onDate" label={t('insp.onDate')} rules={[required]}>
           <DatePicker />

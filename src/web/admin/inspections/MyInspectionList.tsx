@@ -1,7 +1,6 @@
 import { Button, List, Tag, Typography } from 'antd';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
-import { useEstateNames } from '../../inspections/hooks.ts';
 import { type MyInspection, SUPERVISION } from '../../inspections/types.ts';
 import { navigate } from '../../router.tsx';
 
@@ -12,7 +11,6 @@ export function MyInspectionList() {
   const { t } = useI18n();
   const label = useLabel();
   const mine = useApi<MyInspection[]>(`${SUPERVISION}/my-inspections`);
-  const { names } = useEstateNames((mine.data ?? []).map((i) => i.estateId));
   return (
     <List<MyInspection>
       loading={mine.loading}
@@ -32,7 +30,7 @@ export function MyInspectionList() {
           ]}
         >
           <List.Item.Meta
-            title={<Typography.Text strong>{names[i.estateId] ?? ''}</Typography.Text>}
+            title={<Typography.Text strong>{i.estate}</Typography.Text>}
             description={
               <>
                 {i.template} <Tag color={i.state === 'assigned' ? 'gold' : 'green'}>{label('inspState', i.state)}</Tag>

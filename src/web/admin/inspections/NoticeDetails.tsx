@@ -1,17 +1,25 @@
-import { Descriptions, Image } from 'antd';
+import { Descriptions, Image, Typography } from 'antd';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { type Inspection, type Notice, photoUrl, SUPERVISION } from '../../inspections/types.ts';
+import { evidenceUrl, type Inspection, type Notice, photoUrl, SUPERVISION } from '../../inspections/types.ts';
 import { NoticeStateTags } from './NoticeTable.tsx';
 
-/** Photos the inspector took, as thumbnails that open full size. */
-export function PhotoThumbs({ ids }: { ids: string[] }) {
+/** Photos (the inspector's, or the company's evidence), as thumbnails that open full size. */
+export function PhotoThumbs({
+  ids,
+  url = photoUrl,
+  testId = 'photos',
+}: {
+  ids: string[];
+  url?: (id: string) => string;
+  testId?: string;
+}) {
   if (!ids.length) return null;
   return (
     <Image.PreviewGroup>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }} data-testid="photos">
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }} data-testid={testId}>
         {ids.map((id) => (
-          <Image key={id} src={photoUrl(id)} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} />
+          <Image key={id} src={url(id)} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} />
         ))}
       </div>
     </Image.PreviewGroup>
@@ -24,7 +32,28 @@ function NoticePhotos({ inspectionId, itemCode }: { inspectionId: string; itemCo
   return <PhotoThumbs ids={(inspection.data?.photos ?? []).filter((p) => p.itemCode === itemCode).map((p) => p.id)} />;
 }
 
-/** A 整改通知书 as issued, and what has happened to it since: the answer, the re-inspection. */
+/** The company's evidence photos, newest round first when there were several. */
+export function EvidenceThumbs({ evidence }: { evidence: Notice['evidence'] }) {
+  const { t } = useI18n();
+  const rounds = [...new Set(evidence.map((e) => e.round))].sort((a, b) => b - a);
+  if (rounds.length <= 1) return <PhotoThumbs ids={evidence.map((e) => e.id)} url={evidenceUrl} testId="evidence" />;
+  return (
+    <div data-testid="evidence" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      {rounds.map((r) => (
+        <div key={r}>
+          <Typography.Text type="secondary">{t('insp.rounds', { n: r })}</Typography.Text>
+          <PhotoThumbs
+            ids={evidence.filter((e) => e.round === r).map((e) => e.id)}
+            url={evidenceUrl}
+            testId={`evidence-${r}`}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A 整改通知书 as issued, and what has happened to it since: the answer with its evidence, the re-inspection. */
 export function NoticeDetails({ n }: { n: Notice }) {
   const { t } = useI18n();
   return (
@@ -43,6 +72,11 @@ export function NoticeDetails({ n }: { n: Notice }) {
       {n.answer && (
         <Descriptions.Item label={t('insp.answer')}>
           <div style={{ whiteSpace: 'pre-wrap' }}>{n.answer}</div>
+        </Descriptions.Item>
+      )}
+      {n.evidence.length > 0 && (
+        <Descriptions.Item label={t('insp.evidence')}>
+          <EvidenceThumbs evidence={n.evidence} />
         </Descriptions.Item>
       )}
       {n.answeredOn && <Descriptions.Item label={t('insp.answeredOn')}>{n.answeredOn}</Descriptions.Item>}

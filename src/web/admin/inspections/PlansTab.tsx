@@ -1,20 +1,20 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, List, Radio, Select, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
-import { useI18n } from '../../i18n.tsx';
-import { canListAccounts, INSPECTOR_ROLES, SUPERVISION, type Template } from '../../inspections/types.ts';
+import { useI18n, useLabel } from '../../i18n.tsx';
+import {
+  type InspectionRow,
+  type Inspector,
+  type Plan,
+  SUPERVISION,
+  type Template,
+} from '../../inspections/types.ts';
 import { useSession } from '../../session.tsx';
 import type { Estate, Page } from '../../types.ts';
 import { MyInspectionList } from './MyInspectionList.tsx';
 
-interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  bindings: { role: string }[];
-}
 interface Values {
   name: string;
   templateId: string;
@@ -25,25 +25,32 @@ interface Values {
   dueOn: Dayjs;
 }
 
-/** 检查计划: a new plan (named or randomly drawn estates, inspectors, a due date), and the caller's own inspections. */
+/**
+ * 检查计划: a new plan (named or randomly drawn estates, inspectors, a due date), the plans of the region with their
+ * inspections, and the caller's own inspections.
+ */
 export function PlansTab() {
   const { t } = useI18n();
+  const label = useLabel();
   const { message } = App.useApp();
   const { me } = useSession();
   const templates = useApi<Template[]>(`${SUPERVISION}/inspection-templates`);
   const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
-  const accounts = useApi<Page<Account>>(canListAccounts(me) ? '/api/v1/accounts?limit=200' : null);
+  const people = useApi<Inspector[]>(`${SUPERVISION}/inspectors`);
+  const plans = useApi<Plan[]>(`${SUPERVISION}/inspection-plans`);
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
-  const [created, setCreated] = useState<{ id: string; estates: { id: string; name: string }[] } | null>(null);
+  const [expanded, setExpanded] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [mineKey, setMineKey] = useState(0);
 
+  // The caller first, then the inspectors inside its region (one line per person, whatever their bindings).
+  const seen = new Set<string>();
   const inspectors = [
     ...(me ? [{ value: me.id, label: `${me.displayName}${t('insp.me')}` }] : []),
-    ...(accounts.data?.items ?? [])
-      .filter((a) => a.id !== me?.id && a.bindings.some((b) => INSPECTOR_ROLES.includes(b.role)))
-      .map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` })),
+    ...(people.data ?? [])
+      .filter((a) => a.id !== me?.id && !seen.has(a.id) && seen.add(a.id))
+      .map((a) => ({ value: a.id, label: `${a.name}（${label('role', a.role)}）` })),
   ];
   const required = [{ required: true, message: t('insp.required') }];
 
@@ -62,8 +69,10 @@ export function PlansTab() {
           },
         },
       );
-      setCreated(plan);
       message.success(t('insp.planCreated', { n: plan.estates.length }));
+      form.resetFields();
+      setExpanded([plan.id]);
+      plans.reload();
       setMineKey((k) => k + 1);
     } catch {
       // api() has shown the server's reason (too many to draw, an estate outside the region).
@@ -131,21 +140,80 @@ export function PlansTab() {
           </Button>
         </Form>
       </Card>
-      {created && (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="plan-created"
-          title={t('insp.planEstates')}
-          description={
-            <List size="small" dataSource={created.estates} renderItem={(e) => <List.Item>{e.name}</List.Item>} />
-          }
-        />
-      )}
+      <Typography.Title level={5}>{t('insp.planList')}</Typography.Title>
+      <Table<Plan>
+        rowKey="id"
+        size="middle"
+        data-testid="plans"
+        style={{ marginBottom: 24 }}
+        loading={plans.loading}
+        dataSource={plans.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('insp.noPlans') }}
+        expandable={{
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+          expandedRowRender: (p) => <PlanInspections planId={p.id} />,
+        }}
+        columns={[
+          { title: t('insp.planName'), dataIndex: 'name' },
+          { title: t('insp.template'), dataIndex: 'template' },
+          {
+            title: t('insp.estatesMode'),
+            dataIndex: 'drawn',
+            width: 150,
+            render: (d: boolean) => t(d ? 'insp.drawn' : 'insp.named'),
+          },
+          { title: t('insp.dueOn'), dataIndex: 'dueOn', width: 110 },
+          {
+            title: t('insp.progress'),
+            key: 'progress',
+            width: 110,
+            align: 'right',
+            render: (_, p) => `${p.submitted} / ${p.inspections}`,
+          },
+        ]}
+      />
       <Typography.Title level={5}>{t('insp.assignedToMe')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('insp.noPlanList')}</Typography.Paragraph>
       <MyInspectionList key={mineKey} />
     </>
+  );
+}
+
+/** A plan's inspections: estate, company, inspector, state, score and notices raised. */
+function PlanInspections({ planId }: { planId: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const rows = useApi<InspectionRow[]>(`${SUPERVISION}/inspections?planId=${planId}`);
+  return (
+    <Table<InspectionRow>
+      rowKey="id"
+      size="small"
+      data-testid={`plan-inspections-${planId}`}
+      loading={rows.loading}
+      dataSource={rows.data ?? []}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={[
+        { title: t('insp.estate'), dataIndex: 'estate' },
+        { title: t('insp.company'), dataIndex: 'company', render: (c: string | null) => c ?? t('insp.noCompany') },
+        { title: t('insp.inspectors'), dataIndex: 'inspector' },
+        {
+          title: t('insp.state'),
+          dataIndex: 'state',
+          width: 100,
+          render: (s: InspectionRow['state']) => (
+            <Tag color={s === 'assigned' ? 'gold' : 'green'}>{label('inspState', s)}</Tag>
+          ),
+        },
+        {
+          title: t('insp.score'),
+          key: 'score',
+          width: 100,
+          align: 'right',
+          render: (_, r) => (r.score === null ? '—' : `${r.score} / ${r.maxScore}`),
+        },
+        { title: t('insp.noticesIssued'), dataIndex: 'notices', width: 100, align: 'right' },
+      ]}
+    />
   );
 }

@@ -13,9 +13,11 @@ export function TemplatesTab() {
   const { me } = useSession();
   const templates = useApi<Template[]>(`${SUPERVISION}/inspection-templates`);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Template | null>(null);
+  const editable = canEditTemplates(me);
   return (
     <>
-      {canEditTemplates(me) && (
+      {editable && (
         <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setAdding(true)}>
           {t('insp.newTemplate')}
         </Button>
@@ -34,6 +36,18 @@ export function TemplatesTab() {
               </Tag>
             </Space>
           ),
+          extra: editable && (
+            <Button
+              size="small"
+              data-testid={`edit-template-${x.id}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                setEditing(x);
+              }}
+            >
+              {t('insp.edit')}
+            </Button>
+          ),
           children: <TemplateItems items={x.items} />,
         }))}
       />
@@ -42,6 +56,16 @@ export function TemplatesTab() {
           onClose={() => setAdding(false)}
           onDone={() => {
             setAdding(false);
+            templates.reload();
+          }}
+        />
+      )}
+      {editing && (
+        <TemplateDialog
+          template={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
             templates.reload();
           }}
         />
