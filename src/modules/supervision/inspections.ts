@@ -24,7 +24,8 @@ export const INSPECTORS: Role[] = ['city_regulator', 'district_regulator', 'stre
 export const RECTIFIERS: Role[] = ['company_admin', 'project_manager', 'company_staff'];
 export const PHOTO_MAX_BYTES = 10 * 1048576;
 
-const estateRef = (x: { estate_id: string; region_path: string; company_id: string | null }) => ({
+/** A supervision row's estate, as coversEstate reads it. */
+export const estateRef = (x: { estate_id: string; region_path: string; company_id: string | null }) => ({
   id: x.estate_id,
   region_path: x.region_path,
   company_id: x.company_id,

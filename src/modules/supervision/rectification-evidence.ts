@@ -6,27 +6,21 @@ import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { BlobStore } from '../../kernel/storage.ts';
 import { coversEstate } from '../registry/index.ts';
-import { INSPECTORS, RECTIFIERS, sniffImage } from './inspections.ts';
+import { estateRef, INSPECTORS, RECTIFIERS, sniffImage } from './inspections.ts';
 
 /** 整改佐证: the company's photos of what it put right, added while the notice waits for its answer. */
 
 const key = (e: { id: string; rectification_id: string }) => `rectifications/${e.rectification_id}/${e.id}`;
-const ref = (r: { estate_id: string; region_path: string; company_id: string | null }) => ({
-  id: r.estate_id,
-  region_path: r.region_path,
-  company_id: r.company_id,
-});
-
 async function notice(db: Executor, ctx: RequestContext, id: string) {
   const r = await db.selectFrom('rectifications').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], ref(r)))
+  if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], estateRef(r)))
     throw notFound('inspection.notice_not_found');
   return r;
 }
 
 export async function addEvidence(db: Executor, store: BlobStore, ctx: RequestContext, id: string, data: Buffer) {
   const r = await notice(db, ctx, id);
-  if (!coversEstate(ctx.actor, RECTIFIERS, ref(r))) throw new DomainError('inspection.not_yours', 403);
+  if (!coversEstate(ctx.actor, RECTIFIERS, estateRef(r))) throw new DomainError('inspection.not_yours', 403);
   if (r.state !== 'issued' && r.state !== 'reopened')
     throw new DomainError('inspection.notice_state', 409, { state: `inspection.state.${r.state}` });
   const mime = sniffImage(data);

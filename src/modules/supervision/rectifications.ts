@@ -8,17 +8,11 @@ import { newId } from '../../kernel/ids.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
-import { INSPECTORS, RECTIFIERS } from './inspections.ts';
+import { estateRef, INSPECTORS, RECTIFIERS } from './inspections.ts';
 import { recordAutomatic, today } from './records.ts';
 import { evidenceOf } from './rectification-evidence.ts';
 
 type Rectification = Selectable<InspectionTables['rectifications']>;
-const ref = (r: { estate_id: string; region_path: string; company_id: string | null }) => ({
-  id: r.estate_id,
-  region_path: r.region_path,
-  company_id: r.company_id,
-});
-
 const view = (r: Rectification) => ({
   id: r.id,
   noticeNo: r.notice_no,
@@ -52,9 +46,9 @@ async function step(
 ) {
   return db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('rectifications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], ref(r)))
+    if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], estateRef(r)))
       throw notFound('inspection.notice_not_found');
-    if (!coversEstate(ctx.actor, roles, ref(r))) throw new DomainError('inspection.not_yours', 403);
+    if (!coversEstate(ctx.actor, roles, estateRef(r))) throw new DomainError('inspection.not_yours', 403);
     if (r.version !== version) throw versionConflict();
     if (!from.includes(r.state))
       throw new DomainError('inspection.notice_state', 409, { state: `inspection.state.${r.state}` });
