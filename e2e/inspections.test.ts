@@ -7,10 +7,11 @@ import { type Harness, passwordLogin, startHarness } from './harness.ts';
 import { button, buttonEnding, choose, dropdownsClosed, SHOTS } from './voting-helpers.ts';
 
 /**
- * 检查 → 整改 → 复查 in the browser: the district adds a checklist and plans an inspection of the demo estate by the
- * street office; the inspector fills it in on a phone (a failed item with a photo, the location from the phone);
- * the failure becomes a 整改通知书; the company answers it; the district sends it back with a new deadline, the
- * company answers again, the district passes it; the figures show it rectified on time; a joint action is recorded.
+ * 检查 → 整改 → 复查 in the browser: the district adds a checklist, edits it (a new version), and plans an inspection
+ * of the demo estate by the street office, which the plans list shows; the inspector fills it in on a phone (a failed
+ * item with a photo, the location from the phone); the failure becomes a 整改通知书; the company answers it with an
+ * evidence photo, which the district sees; the district sends it back with a new deadline, the company answers
+ * again, the district passes it; the figures show it rectified on time; a joint action is recorded.
  * Run: npm test e2e/inspections.test.ts
  */
 let h: Harness;
@@ -83,6 +84,23 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
   await district.getByTestId('templates').getByText('楼道消防专项检查').click();
   await district.getByRole('cell', { name: '楼道内无堆放杂物' }).waitFor();
 
+  // Editing it saves a new version: planned inspections would keep the old one.
+  await district
+    .getByTestId('templates')
+    .locator('.ant-collapse-item', { hasText: '楼道消防专项检查' })
+    .getByRole('button', { name: button('修改') })
+    .click();
+  await modal(district).getByText('修改将保存为新版本的检查表').waitFor();
+  const edited = modal(district).getByTestId('template-form').getByTestId('template-item-1');
+  assert.equal(await edited.getByLabel('检查内容').inputValue(), '消防安全标识齐全');
+  await edited.getByLabel('检查内容').fill('消防安全标识齐全有效');
+  await ok(district).click();
+  await district.getByText('已保存为新版本检查表').waitFor();
+  await modal(district).waitFor({ state: 'detached' });
+  await district.getByTestId('templates').getByText('楼道消防专项检查').click();
+  await district.getByRole('cell', { name: '消防安全标识齐全有效' }).waitFor();
+  assert.equal(await district.getByTestId('templates').getByText('楼道消防专项检查').count(), 1, 'the old one retired');
+
   // …and plans an inspection of the demo estate by the street office.
   await openTab(district, '检查计划');
   const plan = district.getByTestId('plan-form');
@@ -94,7 +112,7 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
   await choose(district, plan.getByTestId('plan-inspectors'), '江南区住建局（本人）');
   await district
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: 'wangjiang.street' })
+    .filter({ hasText: '望江街道办事处（街道办事处）' })
     .click();
   await district.keyboard.press('Escape');
   await dropdownsClosed(district);
@@ -103,7 +121,13 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
   assert.equal(await due.inputValue(), inDays(14));
   await plan.getByRole('button', { name: '创建计划' }).click();
   await district.getByText('检查计划已创建，共 1 个小区').waitFor();
-  await district.getByTestId('plan-created').getByText(estate.name).waitFor();
+  // The plans list shows it, opened on its inspections.
+  const plans = district.getByTestId('plans');
+  await plans.getByRole('row', { name: /望江街道消防专项检查 楼道消防专项检查 指定小区 .* 0 \/ 1/ }).waitFor();
+  const planned = plans.locator('[data-testid^=plan-inspections-]');
+  await planned
+    .getByRole('row', { name: new RegExp(`${estate.name} ${estate.company} 望江街道办事处 待检查`) })
+    .waitFor();
   await shot(district, 'plan');
 
   // The inspector, on a phone that knows where it is.
@@ -145,7 +169,7 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
 
   // The company sees the notice with the inspector's photo, and answers.
   const { page: company } = await signIn('company.admin');
-  const answer = async (text: string) => {
+  const answer = async (text: string, photo?: string) => {
     await company.getByRole('menuitem', { name: '整改任务' }).click();
     await company.waitForURL(/\/supervision\/rectifications$/);
     await noticeRow(company, noticeNo).getByRole('button', { name: '整改回复' }).click();
@@ -155,6 +179,11 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
       .waitFor();
     await modal(company).getByTestId('photos').locator('img').waitFor();
     await modal(company).getByTestId('answer-form').getByLabel('整改情况及佐证说明').fill(text);
+    if (photo) {
+      await modal(company).getByTestId('evidence-file').setInputFiles(photo);
+      await company.getByText('佐证照片已上传').waitFor();
+      await modal(company).getByTestId('evidence-upload').locator('img').waitFor();
+    }
     await modal(company)
       .getByRole('button', { name: buttonEnding('整改回复') })
       .click();
@@ -163,7 +192,7 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
   };
   await company.getByRole('menuitem', { name: '整改任务' }).click();
   await noticeRow(company, noticeNo).getByText('待整改').waitFor();
-  await answer('已清理 3 栋一楼楼道杂物，张贴禁止堆放告示；清理前后照片已存档。');
+  await answer('已清理 3 栋一楼楼道杂物，张贴禁止堆放告示；清理前后照片已存档。', PHOTO);
   await shot(company, 'answered');
 
   // The district re-inspects: not yet, with a new deadline.
@@ -179,6 +208,10 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
       .waitFor();
     await district.getByRole('button', { name: pass ? '复查通过' : '复查不通过' }).click();
     await modal(district).getByTestId('reinspect-form').getByLabel('复查意见').fill(note);
+    // The company's evidence photo is there to see, loaded.
+    const evidence = district.getByTestId('notice-drawer').getByTestId('evidence').locator('img');
+    await evidence.waitFor();
+    await evidence.evaluate((img: HTMLImageElement) => img.decode());
     if (day) await pickDay(district, 'new-deadline', day);
     await ok(district).click();
   };

@@ -4,13 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
-import {
-  type InspectionRow,
-  type Inspector,
-  type Plan,
-  SUPERVISION,
-  type Template,
-} from '../../inspections/types.ts';
+import { type InspectionRow, type Inspector, type Plan, SUPERVISION, type Template } from '../../inspections/types.ts';
 import { useSession } from '../../session.tsx';
 import type { Estate, Page } from '../../types.ts';
 import { MyInspectionList } from './MyInspectionList.tsx';
