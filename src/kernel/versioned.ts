@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from './db.ts';
+import { type AuditContext, type AuditEntry, audit } from './audit.ts';
+import type { Db, Executor } from './db.ts';
 import { notFound, versionConflict } from './errors.ts';
 
 /**
@@ -67,4 +68,41 @@ export async function saveVersioned(
   ) as { version: number } | undefined;
   if (!saved) throw versionConflict();
   return saved.version;
+}
+
+/**
+ * One step in a row's life, in one transaction under the row's lock: `admit` refuses a caller who may not see or
+ * take it (the module's 404 or 403), then a stale version is a 409, then `change` checks the row's state and returns
+ * the patch (writing anything else the step needs with `trx`); the patch is written with the version bumped and
+ * audited as `audit` describes it. Returns the row as it was and the patch.
+ */
+export async function stepVersioned<R extends { version: number }>(
+  db: Db,
+  ctx: AuditContext,
+  table: string,
+  id: string,
+  version: number,
+  step: {
+    admit: (row: R | undefined) => asserts row is R;
+    change: (row: R, trx: Executor) => Record<string, unknown> | Promise<Record<string, unknown>>;
+    audit: (row: R, patch: Record<string, unknown>) => AuditEntry;
+  },
+): Promise<{ before: R; patch: Record<string, unknown> }> {
+  return db.transaction().execute(async (trx) => {
+    // biome-ignore lint/suspicious/noExplicitAny: generic over the module's tables; callers pass their own table name
+    const q = trx as any;
+    const row = (await q.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
+      | R
+      | undefined;
+    step.admit(row);
+    if (row.version !== version) throw versionConflict();
+    const patch = await step.change(row, trx);
+    await q
+      .updateTable(table)
+      .set({ ...patch, version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, ctx, step.audit(row, patch));
+    return { before: row, patch };
+  });
 }

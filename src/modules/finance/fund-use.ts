@@ -1,10 +1,12 @@
+import type { Selectable } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
-import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { Database, Db, Executor } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { stepVersioned } from '../../kernel/versioned.ts';
 import { effectiveArea, ownerContacts, unitLabels, votingUnits } from '../registry/index.ts';
 import { createMatter, decisionOf } from '../voting/index.ts';
 import { apportion } from './apportion.ts';
@@ -122,6 +124,8 @@ export async function getFundUse(db: Executor, ctx: RequestContext, id: string) 
   };
 }
 
+type FundApplication = Selectable<Database['fund_applications']>;
+
 /** Moves an application from one of `from` to the next state, under a lock; a stale version is a 409. */
 async function step(
   db: Db,
@@ -136,26 +140,23 @@ async function step(
   ) => Promise<Record<string, unknown>>,
   action: string,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const a = await trx.selectFrom('fund_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!a) throw notFound('finance.application_not_found');
-    await estateFor(trx, ctx, a.estate_id, roles);
-    if (a.version !== version) throw versionConflict();
-    if (!from.includes(a.state)) throw new DomainError('finance.application_state', 409, { state: a.state });
-    const patch = await change(trx, a);
-    await trx
-      .updateTable('fund_applications')
-      .set({ ...patch, version: a.version + 1, updated_at: clock.now() })
-      .where('id', '=', id)
-      .execute();
-    await audit(trx, ctx, {
+  await stepVersioned<FundApplication>(db, ctx, 'fund_applications', id, version, {
+    admit: (a) => {
+      if (!a) throw notFound('finance.application_not_found');
+    },
+    change: async (a, trx) => {
+      await estateFor(trx, ctx, a.estate_id, roles);
+      if (!from.includes(a.state)) throw new DomainError('finance.application_state', 409, { state: a.state });
+      return { ...(await change(trx, a)), updated_at: clock.now() };
+    },
+    audit: (a, patch) => ({
       action: `fund_use.${action}`,
       entityType: 'fund_application',
       entityId: id,
       estateId: a.estate_id,
       before: { state: a.state },
       after: patch,
-    });
+    }),
   });
   return getFundUse(db, ctx, id);
 }

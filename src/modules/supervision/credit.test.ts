@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import {
   barEnds,
-  DEFAULT_WORKORDER_RULES as W,
   inForce,
   rank,
   redAndBlack,
   DEFAULT_SCHEME as S,
   scoreOf,
+  DEFAULT_WORKORDER_RULES as W,
   workorderItems,
 } from './credit.ts';
 

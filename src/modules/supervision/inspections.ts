@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
+import { accountsWithRoles } from '../../kernel/auth/accounts.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
@@ -8,7 +9,6 @@ import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { BlobStore } from '../../kernel/storage.ts';
-import { accountsWithRoles } from '../../kernel/auth/accounts.ts';
 import { coversEstate, estatesInView, namesOf } from '../registry/index.ts';
 import type { TemplateItem } from './inspection-tables.ts';
 import { addDays, recordAutomatic, today } from './records.ts';

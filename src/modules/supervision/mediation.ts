@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
+import { accountNames } from '../../kernel/auth/accounts.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { accountNames } from '../../kernel/auth/accounts.ts';
+import { stepVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { DisputeKind, DisputeState, Level, MediationTables } from './mediation-tables.ts';
 import { today } from './records.ts';
@@ -108,27 +109,28 @@ async function step(
   from: DisputeState[],
   change: (d: Dispute) => { patch: Partial<Dispute>; kind: string; note: string | null; onDate?: string },
 ) {
-  await db.transaction().execute(async (trx) => {
-    const d = await trx.selectFrom('disputes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!d || !coversEstate(ctx.actor, MEDIATION_READERS, ref(d))) throw notFound('mediation.not_found');
-    if (!coversEstate(ctx.actor, may(d), ref(d))) throw forbidden();
-    if (d.version !== version) throw versionConflict();
-    if (!from.includes(d.state)) throw new DomainError('mediation.state', 409, { state: `mediation.state.${d.state}` });
-    const c = change(d);
-    await trx
-      .updateTable('disputes')
-      .set({ ...c.patch, version: d.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await event(trx, ctx, id, c.kind, c.patch.level ?? d.level, c.onDate ?? today(), c.note);
-    await audit(trx, ctx, {
-      action: `dispute.${c.kind}`,
+  let kind = '';
+  await stepVersioned<Dispute>(db, ctx, 'disputes', id, version, {
+    admit: (d) => {
+      if (!d || !coversEstate(ctx.actor, MEDIATION_READERS, ref(d))) throw notFound('mediation.not_found');
+      if (!coversEstate(ctx.actor, may(d), ref(d))) throw forbidden();
+    },
+    change: async (d, trx) => {
+      if (!from.includes(d.state))
+        throw new DomainError('mediation.state', 409, { state: `mediation.state.${d.state}` });
+      const c = change(d);
+      kind = c.kind;
+      await event(trx, ctx, id, c.kind, c.patch.level ?? d.level, c.onDate ?? today(), c.note);
+      return c.patch;
+    },
+    audit: (d, patch) => ({
+      action: `dispute.${kind}`,
       entityType: 'dispute',
       entityId: id,
       estateId: d.estate_id,
       before: { state: d.state, level: d.level },
-      after: c.patch,
-    });
+      after: patch,
+    }),
   });
   return getDispute(db, ctx, id);
 }

@@ -1,10 +1,10 @@
 import { audit } from '../../kernel/audit.ts';
 import { clock } from '../../kernel/clock.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { saveVersioned } from '../../kernel/versioned.ts';
+import { saveVersioned, stepVersioned } from '../../kernel/versioned.ts';
 import { companyInView, namesOf, staffMember, staffNames } from '../registry/index.ts';
 import {
   barEnds,
@@ -122,33 +122,29 @@ export async function recordAutomatic(
   return recordCredit(db, ctx, input, source);
 }
 
+type Row = { state: RecordState; recorded_by: string | null; company_id: string; objection_state: string | null };
+
+/** A record's step under its lock: `check` refuses a wrong state; the patch is audited as credit.<action>. */
 async function step(
   db: Db,
   ctx: RequestContext,
   id: string,
   version: number,
-  check: (r: {
-    state: RecordState;
-    recorded_by: string | null;
-    company_id: string;
-    objection_state: string | null;
-  }) => void,
+  check: (r: Row) => void,
   patch: Record<string, unknown>,
   action: string,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('credit_records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!r) throw notFound('credit.record_not_found');
-    if (r.version !== version) throw versionConflict();
-    check(r);
-    await trx
-      .updateTable('credit_records')
-      .set({ ...patch, version: r.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await audit(trx, ctx, { action: `credit.${action}`, entityType: 'credit_record', entityId: id, after: patch });
-    return { id, version: r.version + 1 };
+  await stepVersioned<Row & { version: number }>(db, ctx, 'credit_records', id, version, {
+    admit: (r) => {
+      if (!r) throw notFound('credit.record_not_found');
+    },
+    change: (r) => {
+      check(r);
+      return patch;
+    },
+    audit: () => ({ action: `credit.${action}`, entityType: 'credit_record', entityId: id, after: patch }),
   });
+  return { id, version: version + 1 };
 }
 
 /** Approve or reject a pending record; never one's own. */

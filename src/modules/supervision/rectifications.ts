@@ -2,10 +2,11 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound, versionConflict } from '../../kernel/errors.ts';
+import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import { type RequestContext, systemContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
+import { stepVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
 import { estateRef, INSPECTORS, RECTIFIERS } from './inspections.ts';
@@ -34,6 +35,7 @@ const view = (r: Rectification) => ({
   version: r.version,
 });
 
+/** A notice's step under its lock, for the roles given, from one of the states given. */
 async function step(
   db: Db,
   ctx: RequestContext,
@@ -44,31 +46,27 @@ async function step(
   patch: (r: Rectification) => Partial<Rectification>,
   action: string,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('rectifications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], estateRef(r)))
-      throw notFound('inspection.notice_not_found');
-    if (!coversEstate(ctx.actor, roles, estateRef(r))) throw new DomainError('inspection.not_yours', 403);
-    if (r.version !== version) throw versionConflict();
-    if (!from.includes(r.state))
-      throw new DomainError('inspection.notice_state', 409, { state: `inspection.state.${r.state}` });
-    const p = patch(r);
-    const after = await trx
-      .updateTable('rectifications')
-      .set({ ...p, version: r.version + 1 })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, ctx, {
+  const { before, patch: p } = await stepVersioned<Rectification>(db, ctx, 'rectifications', id, version, {
+    admit: (r) => {
+      if (!r || !coversEstate(ctx.actor, [...INSPECTORS, ...RECTIFIERS], estateRef(r)))
+        throw notFound('inspection.notice_not_found');
+      if (!coversEstate(ctx.actor, roles, estateRef(r))) throw new DomainError('inspection.not_yours', 403);
+    },
+    change: (r) => {
+      if (!from.includes(r.state))
+        throw new DomainError('inspection.notice_state', 409, { state: `inspection.state.${r.state}` });
+      return patch(r);
+    },
+    audit: (r, p) => ({
       action: `rectification.${action}`,
       entityType: 'rectification',
       entityId: id,
       estateId: r.estate_id,
       before: { state: r.state },
       after: p,
-    });
-    return view(after);
+    }),
   });
+  return view({ ...before, ...p, version: before.version + 1 });
 }
 
 /** The company's answer: what it did, with its evidence described. */

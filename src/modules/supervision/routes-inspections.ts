@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ctxOf } from '../../kernel/http.ts';
+import { editTemplate, inspectorsFor, listInspections, listPlans } from './inspection-lists.ts';
 import {
   addPhoto,
   createPlan,
@@ -18,7 +19,6 @@ import {
   readPhoto,
   submitInspection,
 } from './inspections.ts';
-import { editTemplate, inspectorsFor, listInspections, listPlans } from './inspection-lists.ts';
 import { addEvidence, readEvidence } from './rectification-evidence.ts';
 import {
   answerNotice,
