@@ -299,7 +299,7 @@ export async function searchCompanies(db: Executor, q: string, limit = 50) {
   return db
     .selectFrom('companies')
     .select(['id', 'name', 'uscc', 'status'])
-    .where((eb) => eb.or([eb('name', 'like', like), eb('uscc', '=', q.toUpperCase())]))
+    .where((eb) => eb.or([eb('name', 'ilike', like), eb('uscc', '=', q.toUpperCase())]))
     .where('status', '<>', 'deregistered')
     .orderBy('name')
     .limit(limit)

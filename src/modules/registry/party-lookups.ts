@@ -56,7 +56,7 @@ export async function searchEstates(db: Executor, q: string, limit = 50) {
       'companies.id as companyId',
       'companies.name as company',
     ])
-    .where((eb) => eb.or([eb('estates.name', 'like', like), eb('estates.address', 'like', like)]))
+    .where((eb) => eb.or([eb('estates.name', 'ilike', like), eb('estates.address', 'ilike', like)]))
     .orderBy('estates.code')
     .limit(limit)
     .execute();

@@ -31,7 +31,7 @@ export const DEFAULT_SCHEME: CreditScheme = {
     { grade: 'AA', min: 8000 },
     { grade: 'A', min: 7000 },
     { grade: 'B', min: 6000 },
-    { grade: 'C', min: Number.NEGATIVE_INFINITY },
+    { grade: 'C', min: 0 }, // the last grade also takes every score below its minimum
   ],
   items: [
     { code: 'honour_national', points: 500, kind: 'good' },

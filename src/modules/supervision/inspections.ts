@@ -189,14 +189,16 @@ async function loadInspection(db: Executor, ctx: RequestContext, id: string) {
 
 export async function getInspection(db: Executor, ctx: RequestContext, id: string) {
   const i = await loadInspection(db, ctx, id);
-  const [template, results, photos] = await Promise.all([
+  const [template, results, photos, names] = await Promise.all([
     db.selectFrom('inspection_templates').selectAll().where('id', '=', i.template_id).executeTakeFirstOrThrow(),
     db.selectFrom('inspection_results').selectAll().where('inspection_id', '=', id).execute(),
     db.selectFrom('inspection_photos').select(['id', 'item_code']).where('inspection_id', '=', id).execute(),
+    namesOf(db, [i.estate_id]),
   ]);
   return {
     id: i.id,
     estateId: i.estate_id,
+    estate: names[i.estate_id] ?? '',
     state: i.state,
     version: i.version,
     template: { id: template.id, name: template.name, items: template.items },

@@ -72,6 +72,7 @@ export interface MyInspection {
 export interface Inspection {
   id: string;
   estateId: string;
+  estate: string;
   state: 'assigned' | 'submitted';
   version: number;
   template: { id: string; name: string; items: TemplateItem[] };

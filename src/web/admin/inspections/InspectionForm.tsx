@@ -4,7 +4,6 @@ import { type ReactNode, useState } from 'react';
 import { api } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useEstateName } from '../../inspections/hooks.ts';
 import { type Inspection, SUPERVISION } from '../../inspections/types.ts';
 import { navigate } from '../../router.tsx';
 import { InspectionResult } from './InspectionResult.tsx';
@@ -25,7 +24,6 @@ export function InspectionForm({ id }: { id: string }) {
   const { t } = useI18n();
   const inspection = useApi<Inspection>(`${SUPERVISION}/inspections/${id}`);
   const i = inspection.data;
-  const estate = useEstateName(i?.estateId);
   return (
     <PhoneColumn>
       <Button
@@ -41,7 +39,7 @@ export function InspectionForm({ id }: { id: string }) {
       ) : (
         <>
           <Typography.Title level={4} style={{ marginTop: 4 }} data-testid="inspection-title">
-            {estate} · {i.template.name}
+            {i.estate} · {i.template.name}
           </Typography.Title>
           {i.state === 'submitted' ? (
             <InspectionResult inspection={i} />
