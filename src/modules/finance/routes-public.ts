@@ -7,13 +7,10 @@ import {
   cosign,
   paySpending,
   proposeSpending,
-  publicRevenueBook,
-  quarterDates,
   recordIncome,
   saveSettings,
-  statement,
-  transferSurplusToFund,
 } from './public-revenue.ts';
+import { publicRevenueBook, quarterDates, statement, transferSurplusToFund } from './public-revenue-statements.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
