@@ -10,11 +10,10 @@ import {
   Space,
   Statistic,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { formatPoints } from '../credit/types.ts';
+import { scoreColumns } from '../credit/score.tsx';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { type CompanyProfile, PUBLIC, percentOfBp, type Rectification } from '../portal/types.ts';
@@ -58,22 +57,7 @@ export function PublicCompany({ id }: { id: string }) {
               columns={[
                 { title: t('credit.period'), dataIndex: 'period' },
                 { title: t('credit.rank'), dataIndex: 'rank' },
-                {
-                  title: t('credit.total'),
-                  dataIndex: 'total',
-                  align: 'right',
-                  render: (v: number) => t('credit.pts', { n: formatPoints(v) }),
-                },
-                {
-                  title: t('credit.grade'),
-                  dataIndex: 'grade',
-                  render: (g: string, r) => (
-                    <>
-                      <GradeTag grade={g} />
-                      {r.failed && <Tag color="red">{t('credit.failed')}</Tag>}
-                    </>
-                  ),
-                },
+                ...scoreColumns(t),
               ]}
             />
           </Card>

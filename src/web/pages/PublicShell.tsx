@@ -5,18 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import type { Stars } from '../portal/types.ts';
 import { Link, useLocation } from '../router.tsx';
 
-const GRADE_COLOR: Record<string, string> = { AAA: 'green', AA: 'cyan', A: 'blue', B: 'gold', C: 'red' };
-
-/** A published credit grade, or 未评价 when no quarter has rated the company: never a guess. */
-export function GradeTag({ grade }: { grade: string | null | undefined }) {
-  const { t } = useI18n();
-  if (!grade) return <Tag data-testid="grade">{t('portal.unrated')}</Tag>;
-  return (
-    <Tag color={GRADE_COLOR[grade]} data-testid="grade">
-      {grade}
-    </Tag>
-  );
-}
+export { GradeTag } from '../credit/score.tsx';
 
 /** 星级评定 in force: the stars (read only) and until when; or that the estate has none. */
 export function StarsBadge({ stars }: { stars: Stars }) {

@@ -1,9 +1,9 @@
-import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { scoreColumns } from '../../credit/score.tsx';
 import { CREDIT, formatPoints, type ManagerResult } from '../../credit/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { GradeTag } from '../../pages/PublicShell.tsx';
 import { usePublishedPeriods } from './RankingTable.tsx';
 
 /**
@@ -54,22 +54,7 @@ export function ManagerResults() {
             align: 'right',
             render: (v: number) => (v ? `-${formatPoints(v)}` : '0'),
           },
-          {
-            title: t('credit.total'),
-            dataIndex: 'total',
-            align: 'right',
-            render: (v: number) => t('credit.pts', { n: formatPoints(v) }),
-          },
-          {
-            title: t('credit.grade'),
-            dataIndex: 'grade',
-            render: (g: string, r) => (
-              <>
-                <GradeTag grade={g} />
-                {r.failed && <Tag color="red">{t('credit.failed')}</Tag>}
-              </>
-            ),
-          },
+          ...scoreColumns(t),
         ]}
       />
     </>

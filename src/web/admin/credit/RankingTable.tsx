@@ -1,12 +1,11 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { formatPoints, type PublishedPeriod, type Ranking } from '../../credit/types.ts';
+import { scoreColumns } from '../../credit/score.tsx';
+import type { PublishedPeriod, Ranking } from '../../credit/types.ts';
 import { formatTime } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-
-const GRADE_COLOR: Record<string, string> = { AAA: 'green', AA: 'cyan', A: 'blue', B: 'gold', C: 'red' };
 
 /** The published quarters, newest first (public). */
 export const usePublishedPeriods = () => useApi<PublishedPeriod[]>('/api/v1/public/credit/periods');
@@ -59,22 +58,7 @@ export function RankingTable({ ranking }: { ranking: Ranking }) {
           { title: t('credit.rank'), dataIndex: 'rank', width: 80 },
           { title: t('credit.company'), dataIndex: 'name' },
           ...(ranking.district ? [{ title: t('credit.cityRank'), dataIndex: 'cityRank', width: 100 }] : []),
-          {
-            title: t('credit.total'),
-            dataIndex: 'total',
-            align: 'right',
-            render: (v: number) => t('credit.pts', { n: formatPoints(v) }),
-          },
-          {
-            title: t('credit.grade'),
-            dataIndex: 'grade',
-            render: (g: string, r) => (
-              <>
-                <Tag color={GRADE_COLOR[g]}>{g}</Tag>
-                {r.failed && <Tag color="red">{t('credit.failed')}</Tag>}
-              </>
-            ),
-          },
+          ...scoreColumns(t),
         ]}
       />
     </>
