@@ -2,13 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type QueryParams, query } from './api.ts';
 import type { Job, Page } from './types.ts';
 
-/** One GET, re-run when the path changes; `path` null waits. */
-export function useApi<T>(path: string | null) {
+/**
+ * One GET into state, re-run when the path changes (`path` null waits), on reload(), or when `refresh` changes (a
+ * page telling its parts to load again).
+ */
+export function useApi<T>(path: string | null, refresh = 0) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [loading, setLoading] = useState(!!path);
   const [failed, setFailed] = useState(false);
   const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is how reload() asks for the same path again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` and `refresh` ask for the same path again.
   useEffect(() => {
     if (!path) return;
     let live = true;
@@ -21,7 +24,7 @@ export function useApi<T>(path: string | null) {
     return () => {
       live = false;
     };
-  }, [path, tick]);
+  }, [path, tick, refresh]);
   return { data, loading, failed, reload: useCallback(() => setTick((n) => n + 1), []) };
 }
 

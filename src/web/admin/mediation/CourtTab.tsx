@@ -16,7 +16,7 @@ export function CourtTab({ tick, onChanged }: { tick: number; onChanged(): void 
   const { t } = useI18n();
   const label = useLabel();
   const { message } = App.useApp();
-  const ledger = useApi<Dispute[]>(`${DISPUTES}#${tick}`);
+  const ledger = useApi<Dispute[]>(DISPUTES, tick);
   const [withOpen, setWithOpen] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [court, setCourt] = useState('');

@@ -18,7 +18,7 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged(): void
   const [open, setOpen] = useState<Dispute | null>(null);
   const [adding, setAdding] = useState(false);
   // `tick` rides in the fragment (fetch never sends it): a change anywhere on the page reads the ledger again.
-  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(filters)}#${tick}`);
+  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(filters)}`, tick);
   const filter = (key: keyof typeof filters, codes: readonly string[], group: string, all: MessageKey, id: string) => (
     <Select
       allowClear

@@ -18,7 +18,7 @@ export function MediationPage() {
   const [tab, setTab] = useState('ledger');
   // Bumped by every change, so the figures and both tabs read again.
   const [tick, setTick] = useState(0);
-  const figures = useApi<Figures | null>(`${FIGURES}#${tick}`);
+  const figures = useApi<Figures | null>(FIGURES, tick);
   const changed = () => setTick((n) => n + 1);
   const items = [{ key: 'ledger', label: t('med.tabLedger'), children: <LedgerTab tick={tick} onChanged={changed} /> }];
   if (canDockCourt(me))
