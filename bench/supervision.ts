@@ -91,8 +91,8 @@ export async function benchSupervision(args: string[], config: Config) {
           count(*) FILTER (WHERE satisfaction IS NOT NULL) AS rated,
           count(*) FILTER (WHERE satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfied
         FROM tickets
-        WHERE submitted_at >= (${start}::date AT TIME ZONE 'Asia/Shanghai')
-          AND submitted_at < ((${end}::date + 1) AT TIME ZONE 'Asia/Shanghai')
+        WHERE submitted_at >= (${start}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND submitted_at < ((${end}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
         GROUP BY company_id),
       r AS (
         SELECT r.company_id, coalesce(b.points, 0) + least(sum(r.points) FILTER (WHERE r.points > 0), 4000)
@@ -122,8 +122,8 @@ export async function benchSupervision(args: string[], config: Config) {
     clock.reset();
     const quarterTickets = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM tickets
-      WHERE submitted_at >= (${start}::date AT TIME ZONE 'Asia/Shanghai')
-        AND submitted_at < ((${end}::date + 1) AT TIME ZONE 'Asia/Shanghai')`.execute(db);
+      WHERE submitted_at >= (${start}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+        AND submitted_at < ((${end}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`.execute(db);
     const counted = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM credit_records
       WHERE state = 'approved' AND on_date <= ${end}::date AND valid_until >= ${end}::date`.execute(db);

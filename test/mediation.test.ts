@@ -107,10 +107,18 @@ test('court docking: a batch referred, filed under case numbers, ended by judgme
   ] as const) {
     const now = (await street.get(`${base}/${d.id}`)).json();
     assert.equal(now.state, 'referred');
+    const future = await street.post(`${base}/${d.id}/filing`, { version: now.version, caseNo, onDate: '2099-01-01' });
+    assert.equal(future.statusCode, 400);
+    assert.match(future.json().detail, /不能晚于今天/);
     const filed = (await street.post(`${base}/${d.id}/filing`, { version: now.version, caseNo })).json();
     assert.equal(filed.caseNo, caseNo);
-    const ended = await street.post(`${base}/${d.id}/court-outcome`, { version: filed.version, outcome });
+    const ended = await street.post(`${base}/${d.id}/court-outcome`, {
+      version: filed.version,
+      outcome,
+      onDate: '2026-01-15',
+    });
     assert.equal(ended.json().state, outcome);
+    assert.equal(ended.json().closedOn, '2026-01-15', 'the court’s own date, entered later');
   }
   const figures = (await city.get('/api/v1/mediation/figures')).json();
   assert.deepEqual(
@@ -125,6 +133,10 @@ test('court docking: a batch referred, filed under case numbers, ended by judgme
     ],
     [4, 1, 1, 2, 2, 1, 1],
   );
+  const none = (await city.get('/api/v1/mediation/figures?from=2020-01-01&to=2020-12-31')).json();
+  assert.equal(none.total, 0, 'no dispute was brought in 2020');
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  assert.equal((await city.get(`/api/v1/mediation/figures?from=${today}&to=${today}`)).json().total, 4);
   const ledger = (await community.get(`${base}?kind=neighbours`)).json();
   assert.equal(ledger.length, 1);
   assert.ok(ledger[0].estate);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import { accountNames } from '../../kernel/auth/accounts.ts';
@@ -227,8 +227,19 @@ const commonPrefix = (paths: string[]) =>
     return p.slice(0, i);
   });
 
+/** The court's own date for what it did, as the desk learns it later: today by default, never in the future. */
+function courtDate(onDate: string | undefined) {
+  if (onDate && onDate > today()) throw new DomainError('mediation.date_future', 400);
+  return onDate ?? today();
+}
+
 /** The court files the case (立案) under its number. */
-export const recordFiling = (db: Db, ctx: RequestContext, id: string, input: { version: number; caseNo: string }) =>
+export const recordFiling = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { version: number; caseNo: string; onDate?: string },
+) =>
   step(
     db,
     ctx,
@@ -236,7 +247,12 @@ export const recordFiling = (db: Db, ctx: RequestContext, id: string, input: { v
     input.version,
     () => COURT_DESK,
     ['referred'],
-    () => ({ patch: { state: 'filed', case_no: input.caseNo }, kind: 'filed', note: input.caseNo }),
+    () => ({
+      patch: { state: 'filed', case_no: input.caseNo },
+      kind: 'filed',
+      note: input.caseNo,
+      onDate: courtDate(input.onDate),
+    }),
   );
 
 /** How the court ended it: its own mediation, a judgment, or a withdrawal. */
@@ -244,7 +260,12 @@ export const recordCourtOutcome = (
   db: Db,
   ctx: RequestContext,
   id: string,
-  input: { version: number; outcome: 'court_mediated' | 'judged' | 'court_withdrawn'; note?: string },
+  input: {
+    version: number;
+    outcome: 'court_mediated' | 'judged' | 'court_withdrawn';
+    note?: string;
+    onDate?: string;
+  },
 ) =>
   step(
     db,
@@ -253,11 +274,15 @@ export const recordCourtOutcome = (
     input.version,
     () => COURT_DESK,
     ['filed'],
-    () => ({
-      patch: { state: input.outcome, closed_on: today() },
-      kind: input.outcome,
-      note: input.note ?? null,
-    }),
+    () => {
+      const onDate = courtDate(input.onDate);
+      return {
+        patch: { state: input.outcome, closed_on: onDate },
+        kind: input.outcome,
+        note: input.note ?? null,
+        onDate,
+      };
+    },
   );
 
 export async function getDispute(db: Executor, ctx: RequestContext, id: string) {
@@ -309,14 +334,15 @@ const regionsOf = (ctx: RequestContext) =>
 export async function disputeLedger(
   db: Executor,
   ctx: RequestContext,
-  f: { level?: Level; state?: DisputeState; kind?: DisputeKind; limit?: number },
+  f: { level?: Level; state?: DisputeState; kind?: DisputeKind; from?: string; to?: string; limit?: number },
 ) {
   const paths = regionsOf(ctx);
   if (!paths.length) return [];
   let q = db
     .selectFrom('disputes')
     .selectAll()
-    .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))));
+    .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))))
+    .where(broughtBetween(f));
   if (f.level) q = q.where('level', '=', f.level);
   if (f.state) q = q.where('state', '=', f.state);
   if (f.kind) q = q.where('kind', '=', f.kind);
@@ -331,8 +357,16 @@ export async function disputeLedger(
   return rows.map((d) => ({ ...view(d), estate: names[d.estate_id] ?? '' }));
 }
 
-/** The ledger's figures: by level and kind, how many were mediated, and the court docking's funnel. */
-export async function mediationFigures(db: Executor, ctx: RequestContext) {
+/** Disputes brought between two days (Beijing time, both included), or any day when none is given. */
+const broughtBetween = (f: { from?: string; to?: string }) =>
+  sql<SqlBool>`(${f.from ?? null}::date IS NULL OR created_at >= ${f.from ?? null}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+    AND (${f.to ?? null}::date IS NULL OR created_at < (${f.to ?? null}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/**
+ * The ledger's figures for the disputes brought in a period (all when none is given): by level and kind, how many
+ * were mediated, and the court docking's funnel.
+ */
+export async function mediationFigures(db: Executor, ctx: RequestContext, period: { from?: string; to?: string } = {}) {
   const paths = regionsOf(ctx);
   if (!paths.length) return null;
   const r = await sql<Record<string, string>>`
@@ -346,10 +380,10 @@ export async function mediationFigures(db: Executor, ctx: RequestContext) {
       count(*) FILTER (WHERE case_no IS NOT NULL)::text AS filed,
       count(*) FILTER (WHERE state = 'court_mediated')::text AS court_mediated,
       count(*) FILTER (WHERE state = 'judged')::text AS judged
-    FROM disputes WHERE ${sql.join(
+    FROM disputes WHERE (${sql.join(
       paths.map((p) => sql`region_path LIKE ${`${p}%`}`),
       sql` OR `,
-    )}`.execute(db);
+    )}) AND ${broughtBetween(period)}`.execute(db);
   return Object.fromEntries(
     Object.entries(r.rows[0]).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), Number(v)]),
   );

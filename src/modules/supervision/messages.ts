@@ -62,6 +62,7 @@ defineMessages({
     'zh-CN': '该纠纷当前为“{state}”，不能进行此操作',
     en: 'The dispute is {state}: this step is not possible now',
   },
+  'mediation.date_future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be after today' },
   'mediation.kind.fees': { 'zh-CN': '物业费', en: 'fees' },
   'mediation.kind.service': { 'zh-CN': '服务质量', en: 'service quality' },
   'mediation.kind.public_revenue': { 'zh-CN': '公共收益', en: 'public revenue' },

@@ -23,6 +23,7 @@ const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
 const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Day = Type.String({ format: 'date' });
 const KINDS = ['fees', 'service', 'public_revenue', 'neighbours', 'committee_handover', 'other'] as const;
 const body = <T extends Record<string, ReturnType<typeof Text> | ReturnType<typeof Type.Optional>>>(fields: T) =>
   Type.Object({ version: Type.Integer({ minimum: 1 }), ...fields }, { additionalProperties: false });
@@ -72,6 +73,8 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ] as const),
             ),
             kind: Type.Optional(lit(KINDS)),
+            from: Type.Optional(Day),
+            to: Type.Optional(Day),
             ...ExportQuery,
           },
           { additionalProperties: false },
@@ -112,8 +115,17 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     },
   );
-  app.get('/api/v1/mediation/figures', { config: { policy: MEDIATION_READERS }, schema: { tags } }, async (req) =>
-    mediationFigures(db, ctxOf(req)),
+  app.get(
+    '/api/v1/mediation/figures',
+    {
+      config: { policy: MEDIATION_READERS },
+      schema: {
+        tags,
+        summary: 'The figures of the disputes brought in a period (from/to, both included), or of all',
+        querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => mediationFigures(db, ctxOf(req), req.query),
   );
   app.get(`${base}/:id`, { config: { policy: MEDIATION_READERS }, schema: { tags, params: IdParams } }, async (req) =>
     getDispute(db, ctxOf(req), req.params.id),
@@ -122,7 +134,7 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${base}/:id/sessions`,
     {
       config: { policy: MEDIATORS },
-      schema: { tags, params: IdParams, body: body({ onDate: Type.String({ format: 'date' }), note: Text(5000) }) },
+      schema: { tags, params: IdParams, body: body({ onDate: Day, note: Text(5000) }) },
     },
     async (req) => recordSession(db, ctxOf(req), req.params.id, req.body),
   );
@@ -168,7 +180,18 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     `${base}/:id/filing`,
-    { config: { policy: COURT_DESK }, schema: { tags, params: IdParams, body: body({ caseNo: Text(100) }) } },
+    {
+      config: { policy: COURT_DESK },
+      schema: {
+        tags,
+        summary: '立案: the court’s case number, and the day it filed (today by default)',
+        params: IdParams,
+        body: Type.Object(
+          { version: Type.Integer({ minimum: 1 }), caseNo: Text(100), onDate: Type.Optional(Day) },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (req) => recordFiling(db, ctxOf(req), req.params.id, req.body),
   );
   app.post(
@@ -183,6 +206,7 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             version: Type.Integer({ minimum: 1 }),
             outcome: lit(['court_mediated', 'judged', 'court_withdrawn'] as const),
             note: Type.Optional(Text(2000)),
+            onDate: Type.Optional(Day),
           },
           { additionalProperties: false },
         ),
