@@ -193,6 +193,10 @@ test('the district ranking ranks the companies serving the district among themse
   });
   for (const c of local.companies)
     assert.equal(c.cityRank, whole.companies.find((x: { companyId: string }) => x.companyId === c.companyId).rank);
+  const sheet = await t.anonymous.get(`/api/v1/public/credit/rankings/2026Q2?district=${jiangnan.id}&format=csv`);
+  assert.match(sheet.headers['content-disposition'] as string, /filename\*=UTF-8''/);
+  assert.match(sheet.body, /排名,全市排名,企业,得分,等级/);
+  assert.equal(sheet.body.trim().split('\n').length, 1 + local.companies.length);
   const unknown = await t.anonymous.get(`/api/v1/public/credit/rankings/2026Q2?district=${estates[0].id}`);
   assert.equal(unknown.statusCode, 404);
 });

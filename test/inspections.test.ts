@@ -261,4 +261,10 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
   assert.equal(kept.template.items.length, fireTemplate.items.length, 'a planned inspection keeps its checklist');
   const figures = (await street.get(`${base}/rectification-figures?by=street`)).json();
   assert.equal(figures[0].name, '望江街道');
+  const sheet = await street.get(`${base}/rectification-figures?by=street&format=csv`);
+  assert.match(sheet.body, /名称,发现问题,已整改,整改率,按期整改,按期整改率/);
+  assert.match(sheet.body, /望江街道,2,1,50\.00%,1,100\.00%/);
+  const noticeSheet = await street.get(`${base}/rectifications?format=csv`);
+  assert.match(noticeSheet.body, /通知书编号,小区,问题,依据,整改期限,状态/);
+  assert.match(noticeSheet.body, /整改〔2026〕\d{5}号,锦绣花园,.*复查通过/);
 });

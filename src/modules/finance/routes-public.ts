@@ -2,14 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
-import {
-  cancelSpending,
-  cosign,
-  paySpending,
-  proposeSpending,
-  recordIncome,
-  saveSettings,
-} from './public-revenue.ts';
+import { cancelSpending, cosign, paySpending, proposeSpending, recordIncome, saveSettings } from './public-revenue.ts';
 import { publicRevenueBook, quarterDates, statement, transferSurplusToFund } from './public-revenue-statements.ts';
 
 const Id = Type.String({ format: 'uuid' });

@@ -4,7 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { ExportQuery } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
+import { exportFigures, exportNotices } from './exports.ts';
 import { editTemplate, inspectorsFor, listInspections, listPlans } from './inspection-lists.ts';
 import {
   addPhoto,
@@ -253,12 +255,17 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             state: Type.Optional(lit(['issued', 'answered', 'passed', 'reopened'] as const)),
             estateId: Type.Optional(Id),
+            ...ExportQuery,
           },
           { additionalProperties: false },
         ),
       },
     },
-    async (req) => listNotices(db, ctxOf(req), req.query),
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      const rows = await listNotices(db, ctxOf(req), filter);
+      return !format || format === 'json' ? rows : exportNotices(reply, format, rows, req.lang);
+    },
   );
   app.post(
     `${base}/rectifications/:id/answer`,
@@ -294,12 +301,16 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         querystring: Type.Object(
-          { by: lit(['estate', 'company', 'street'] as const) },
+          { by: lit(['estate', 'company', 'street'] as const), ...ExportQuery },
           { additionalProperties: false },
         ),
       },
     },
-    async (req) => rectificationFigures(db, ctxOf(req), req.query.by),
+    async (req, reply) => {
+      const rows = await rectificationFigures(db, ctxOf(req), req.query.by);
+      const format = req.query.format;
+      return !format || format === 'json' ? rows : exportFigures(reply, format, rows, req.lang);
+    },
   );
   app.get(`${base}/joint-actions`, { config: { policy: INSPECTORS }, schema: { tags } }, async (req) =>
     listJointActions(db, ctxOf(req)),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ExportQuery } from '../../kernel/export.ts';
 import { districts } from '../registry/index.ts';
+import { exportRanking } from './exports.ts';
 import { companyProfile, estateRectification, findCompanies, findEstates } from './portal.ts';
 import { lists, publishedPeriods, ranking } from './rankings.ts';
 import { today } from './records.ts';
@@ -32,10 +34,14 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'A published quarter’s ranking: city-wide, or among the companies serving a district',
         params: Period,
-        querystring: Type.Object({ district: Type.Optional(Id) }, { additionalProperties: false }),
+        querystring: Type.Object({ district: Type.Optional(Id), ...ExportQuery }, { additionalProperties: false }),
       },
     },
-    async (req) => ranking(db, req.params.period, req.query.district),
+    async (req, reply) => {
+      const r = await ranking(db, req.params.period, req.query.district);
+      const format = req.query.format;
+      return !format || format === 'json' ? r : exportRanking(reply, format, r, req.lang);
+    },
   );
   app.get(
     '/api/v1/public/credit/lists',
