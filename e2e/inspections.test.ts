@@ -241,6 +241,10 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
   await district.getByTestId('notice-drawer').getByText('复查合格').waitFor();
   await district.keyboard.press('Escape');
   await district.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+  // The notices export as listed.
+  const download = district.waitForEvent('download');
+  await district.getByTestId('notices-xlsx').click();
+  assert.match((await download).suggestedFilename(), /^整改通知书.*\.xlsx$/);
 
   // The figures: one found, one rectified, on time.
   await openTab(district, '整改统计');

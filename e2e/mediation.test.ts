@@ -123,6 +123,7 @@ test('三级调解 community → street → district, then 诉调对接: referre
 
   // The court files it under a case number, then judges it.
   const caseNo = '（2026）浙0102民初1001号';
+  const judgedOn = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const inCourt = district.getByTestId('in-court');
   await inCourt
     .getByRole('row', { name: /已移送法院/ })
@@ -135,7 +136,12 @@ test('三级调解 community → street → district, then 诉调对接: referre
     .getByRole('row', { name: new RegExp(`法院已立案.*江南区人民法院.*${caseNo}`) })
     .getByRole('button', { name: '登记法院结果' })
     .click();
+  // The desk learns of the judgment later: it enters the court's own, earlier day.
   await modal(district).getByLabel('已判决').check();
+  const dateInput = modal(district).locator('[data-testid=court-date] input, input[data-testid=court-date]');
+  await dateInput.click();
+  await dateInput.fill(judgedOn);
+  await dateInput.press('Enter');
   await confirm(district);
   await district.getByText('法院结果已登记').waitFor();
   await inCourt.getByText('暂无移送法院的纠纷').waitFor();
@@ -168,8 +174,20 @@ test('三级调解 community → street → district, then 诉调对接: referre
     .first()
     .click();
   await drawer(community).getByTestId('dispute-facts').getByText(caseNo).waitFor();
-  await drawer(community).getByTestId('dispute-history').getByText('区级 · 法院判决').waitFor();
+  const history = drawer(community).getByTestId('dispute-history');
+  await history.getByText(`${judgedOn} 区级 · 法院判决`).waitFor();
+  await drawer(community).getByTestId('dispute-facts').getByText(judgedOn).waitFor();
+  // Each step says who took it.
+  await history.getByText('办理人：望江社区居委会').first().waitFor();
+  await history.getByText('办理人：江南区住建局').first().waitFor();
   await shot(community, 'ended');
+
+  // The ledger exports as filtered.
+  await drawer(community).locator('.ant-drawer-close').click();
+  const download = community.waitForEvent('download');
+  await community.getByTestId('med-ledger-xlsx').click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^矛盾纠纷调处台账.*\.xlsx$/);
 });
 
 /** As the street office, through the API: an inspection of the estate that fails two fire-safety items. */

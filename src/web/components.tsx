@@ -47,14 +47,18 @@ export function LoadMore({
 }
 
 /** Export the list as filtered: the same URL with ?format=xlsx|csv (the server applies the caller's scope). */
-export function ExportButtons({ path, params }: { path: string; params: QueryParams }) {
+export function ExportButtons({ path, params, testId }: { path: string; params: QueryParams; testId?: string }) {
   const { t } = useI18n();
   return (
     <Space>
-      <Button icon={<DownloadOutlined />} href={exportUrl(path, params, 'xlsx')}>
+      <Button
+        icon={<DownloadOutlined />}
+        href={exportUrl(path, params, 'xlsx')}
+        data-testid={testId && `${testId}-xlsx`}
+      >
         {t('list.exportXlsx')}
       </Button>
-      <Button icon={<DownloadOutlined />} href={exportUrl(path, params, 'csv')}>
+      <Button icon={<DownloadOutlined />} href={exportUrl(path, params, 'csv')} data-testid={testId && `${testId}-csv`}>
         CSV
       </Button>
     </Space>

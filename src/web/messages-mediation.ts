@@ -37,7 +37,15 @@ export const mediationMessages = {
   'med.actions': ['操作', 'Actions'],
   'med.noActions': ['当前无需本单位办理', 'Nothing for you to do here now'],
   'med.required': ['必填', 'Required'],
-  'med.noExport': ['台账暂不支持导出', 'The ledger cannot be exported yet'],
+  'med.period': ['受理日期', 'Brought between'],
+  'med.periodHint': ['统计与台账均按此期间筛选', 'The figures and the ledger both follow it'],
+  'med.by': ['· 办理人：{name}', '· by {name}'],
+  'med.filedOn': ['立案日期', 'Filed on'],
+  'med.decidedOn': ['法院结果日期', 'Decided on'],
+  'med.courtDateHint': [
+    '法院作出的日期，默认今天，不可晚于今天',
+    'The court’s own date: today by default, never later',
+  ],
 
   'med.session': ['记录调解', 'Record a session'],
   'med.sessionDate': ['调解日期', 'Date'],

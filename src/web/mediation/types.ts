@@ -38,7 +38,7 @@ export interface Dispute {
   closedOn: string | null;
   version: number;
   createdAt: string;
-  /** The estate's name: in the ledger only. */
+  /** The estate's name: in the ledger and a dispute's details. */
   estate?: string;
 }
 export interface DisputeEvent {
@@ -46,6 +46,13 @@ export interface DisputeEvent {
   level: Level;
   onDate: string;
   note: string | null;
+  /** The name of who acted (null when the account is gone). */
+  by: string | null;
+}
+/** The days the disputes were brought, both included (the ledger's and the figures' `from`/`to`). */
+export interface Period {
+  from?: string;
+  to?: string;
 }
 export interface DisputeDetail extends Dispute {
   events: DisputeEvent[];

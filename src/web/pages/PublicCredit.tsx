@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, List, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { RankingTable, usePublishedPeriods, useRanking } from '../admin/credit/RankingTable.tsx';
+import { ExportButtons } from '../components.tsx';
 import type { CreditLists, ListEntry } from '../credit/types.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
@@ -55,6 +56,13 @@ export function PublicCredit() {
             ]}
             data-testid="credit-district"
           />
+          {ranking.data && (
+            <ExportButtons
+              path={`/api/v1/public/credit/rankings/${ranking.data.period}`}
+              params={{ district: ranking.data.district ? district : undefined }}
+              testId="ranking"
+            />
+          )}
         </Space>
         {ranking.data && <RankingTable ranking={ranking.data} />}
         {none && <Alert type="info" showIcon title={t('credit.noPeriods')} />}

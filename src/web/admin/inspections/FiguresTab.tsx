@@ -1,5 +1,6 @@
-import { Segmented, Table } from 'antd';
+import { Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
+import { ExportButtons } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { type Figure, percentOfBp, SUPERVISION } from '../../inspections/types.ts';
@@ -14,17 +15,19 @@ export function FiguresTab() {
   const rows = figures.data ?? [];
   return (
     <>
-      <Segmented<By>
-        value={by}
-        onChange={setBy}
-        style={{ marginBottom: 16 }}
-        data-testid="figures-by"
-        options={[
-          { value: 'estate', label: t('insp.byEstate') },
-          { value: 'company', label: t('insp.byCompany') },
-          { value: 'street', label: t('insp.byStreet') },
-        ]}
-      />
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Segmented<By>
+          value={by}
+          onChange={setBy}
+          data-testid="figures-by"
+          options={[
+            { value: 'estate', label: t('insp.byEstate') },
+            { value: 'company', label: t('insp.byCompany') },
+            { value: 'street', label: t('insp.byStreet') },
+          ]}
+        />
+        <ExportButtons path={`${SUPERVISION}/rectification-figures`} params={{ by }} testId="figures" />
+      </Space>
       <Table<Figure>
         rowKey="key"
         size="middle"

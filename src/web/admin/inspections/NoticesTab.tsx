@@ -1,6 +1,7 @@
 import { Button, Drawer, Select, Space } from 'antd';
 import { useState } from 'react';
 import { query } from '../../api.ts';
+import { ExportButtons } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { NOTICE_STATES, type Notice, type NoticeState, SUPERVISION } from '../../inspections/types.ts';
@@ -8,7 +9,10 @@ import { NoticeDetails } from './NoticeDetails.tsx';
 import { NoticeTable } from './NoticeTable.tsx';
 import { ReinspectDialog } from './ReinspectDialog.tsx';
 
-/** 整改通知: every notice in the region with its state and deadline; an answered one is re-inspected here. */
+/**
+ * 整改通知: every notice in the region with its state and deadline; an answered one is re-inspected here. The list
+ * exports as filtered.
+ */
 export function NoticesTab() {
   const { t } = useI18n();
   const label = useLabel();
@@ -19,7 +23,7 @@ export function NoticesTab() {
   const open = notices.data?.find((n) => n.id === openId) ?? null;
   return (
     <>
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
         <Select
           allowClear
           style={{ width: 200 }}
@@ -29,6 +33,7 @@ export function NoticesTab() {
           options={NOTICE_STATES.map((s) => ({ value: s, label: label('rectState', s) }))}
           data-testid="notice-state-filter"
         />
+        <ExportButtons path={`${SUPERVISION}/rectifications`} params={{ state }} testId="notices" />
       </Space>
       <NoticeTable
         notices={notices.data}

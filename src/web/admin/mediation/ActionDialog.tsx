@@ -1,4 +1,5 @@
-import { App, Form, Input, Radio, Tag } from 'antd';
+import { App, DatePicker, Form, Input, Radio, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { todayIso } from '../../credit/types.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
@@ -51,6 +52,9 @@ export function ActionDialog(props: { dispute: Dispute; action: Action; onClose(
     const body: Record<string, unknown> = { version: d.version };
     for (const f of fields[action]) if (typeof v[f] === 'string' && v[f].trim()) body[f] = v[f].trim();
     if (action === 'agree') body.outcome = 'mediated';
+    // The court's own date, entered later: today unless the desk picks an earlier day.
+    if ((action === 'filing' || action === 'courtOutcome') && v.courtDate)
+      body.onDate = (v.courtDate as Dayjs).format('YYYY-MM-DD');
     await api<DisputeDetail>(`${DISPUTES}/${d.id}/${PATH[action]}`, { body, quiet: true });
     const done: Record<Action, string> = {
       session: t('med.sessionDone'),
@@ -67,6 +71,12 @@ export function ActionDialog(props: { dispute: Dispute; action: Action; onClose(
   const note = (name: string, title: MessageKey, must: boolean, rows = 3) => (
     <Form.Item name={name} label={t(title)} rules={must ? required : []}>
       <Input.TextArea rows={rows} maxLength={name === 'agreement' ? 10_000 : 2000} />
+    </Form.Item>
+  );
+  const today = dayjs(todayIso());
+  const courtDate = (title: MessageKey) => (
+    <Form.Item name="courtDate" label={t(title)} extra={t('med.courtDateHint')}>
+      <DatePicker allowClear={false} disabledDate={(day) => day.isAfter(today, 'day')} data-testid="court-date" />
     </Form.Item>
   );
   const outcomes = (codes: string[], group: string) => (
@@ -89,7 +99,7 @@ export function ActionDialog(props: { dispute: Dispute; action: Action; onClose(
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ onDate: todayIso(), outcome: action === 'close' ? 'failed' : undefined }}
+        initialValues={{ onDate: todayIso(), courtDate: today, outcome: action === 'close' ? 'failed' : undefined }}
         data-testid="med-action-form"
       >
         {action === 'session' && (
@@ -123,7 +133,9 @@ export function ActionDialog(props: { dispute: Dispute; action: Action; onClose(
             <Input maxLength={100} placeholder={t('med.caseNoExample')} />
           </Form.Item>
         )}
+        {action === 'filing' && courtDate('med.filedOn')}
         {action === 'courtOutcome' && outcomes(['court_mediated', 'judged', 'court_withdrawn'], 'medState')}
+        {action === 'courtOutcome' && courtDate('med.decidedOn')}
         {action === 'courtOutcome' && note('note', 'med.note', false)}
       </Form>
     </ActionModal>

@@ -78,7 +78,7 @@ export function DisputeDrawer(props: { id: string | null; estate?: string; onClo
             <Tag>{label('medLevel', d.level)}</Tag>
           </Space>
           <Descriptions column={1} size="small" bordered data-testid="dispute-facts">
-            <Descriptions.Item label={t('med.estate')}>{props.estate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('med.estate')}>{d.estate || props.estate || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('med.applicant')}>{d.applicant}</Descriptions.Item>
             <Descriptions.Item label={t('med.respondent')}>{d.respondent}</Descriptions.Item>
             <Descriptions.Item label={t('med.claims')}>
@@ -104,6 +104,12 @@ export function DisputeDrawer(props: { id: string | null; estate?: string; onClo
                   <Typography.Text strong>
                     {e.onDate} {label('medLevel', e.level)} · {label('medEvent', e.kind)}
                   </Typography.Text>
+                  {e.by && (
+                    <Typography.Text type="secondary" data-testid="event-by">
+                      {' '}
+                      {t('med.by', { name: e.by })}
+                    </Typography.Text>
+                  )}
                   {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
                 </>
               ),

@@ -1,24 +1,29 @@
-import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { query } from '../../api.ts';
+import { ExportButtons } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
-import { canMediate, DISPUTES, type Dispute, KINDS, LEVELS, STATES } from '../../mediation/types.ts';
+import { canMediate, DISPUTES, type Dispute, KINDS, LEVELS, type Period, STATES } from '../../mediation/types.ts';
 import type { MessageKey } from '../../messages.ts';
 import { useSession } from '../../session.tsx';
 import { DisputeDrawer, StateTag } from './DisputeDrawer.tsx';
 import { NewDisputeDialog } from './NewDisputeDialog.tsx';
 
-/** 矛盾纠纷调处台账: the region's disputes by state, type and level; a row opens the dispute. */
-export function LedgerTab({ tick, onChanged }: { tick: number; onChanged(): void }) {
+/**
+ * 矛盾纠纷调处台账: the region's disputes by state, type and level, brought in the page's period; a row opens the
+ * dispute. It exports as filtered.
+ */
+export function LedgerTab({ tick, period, onChanged }: { tick: number; period: Period; onChanged(): void }) {
   const { t } = useI18n();
   const label = useLabel();
   const { me } = useSession();
   const [filters, setFilters] = useState<{ state?: string; kind?: string; level?: string }>({});
   const [open, setOpen] = useState<Dispute | null>(null);
   const [adding, setAdding] = useState(false);
-  // `tick` rides in the fragment (fetch never sends it): a change anywhere on the page reads the ledger again.
-  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(filters)}`, tick);
+  const params = { ...filters, ...period };
+  // `tick`: a change anywhere on the page reads the ledger again.
+  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(params)}`, tick);
   const filter = (key: keyof typeof filters, codes: readonly string[], group: string, all: MessageKey, id: string) => (
     <Select
       allowClear
@@ -40,7 +45,7 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged(): void
           {filter('level', LEVELS, 'medLevel', 'med.allLevels', 'filter-level')}
         </Space>
         <Space>
-          <Typography.Text type="secondary">{t('med.noExport')}</Typography.Text>
+          <ExportButtons path={DISPUTES} params={params} testId="med-ledger" />
           {canMediate(me) && (
             <Button type="primary" onClick={() => setAdding(true)}>
               {t('med.new')}
