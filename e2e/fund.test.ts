@@ -116,10 +116,15 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
   await choose(city, form.getByTestId('deposit-building'), '1号楼');
   for (const [i, number] of ['101', '102', '103'].entries()) {
     await pick(city, form.getByTestId('deposit-unit'), number);
+    // The preview needs the building's units, the rates and the deposits read; CI runs two browsers on two cores.
     await form
       .getByTestId('deposit-due')
       .getByText(/应交存 ¥[\d,]+\.\d\d（面积 [\d,.]+ ㎡ × 交存标准 50\.00 元\/㎡）/)
-      .waitFor();
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e) => {
+        await shot(city, `deposit-due-missing-${number}`);
+        throw e;
+      });
     await form.getByLabel('银行凭证号').fill(`JC-2026-${String(i + 1).padStart(4, '0')}`);
     if (i === 2) await shot(city, 'deposit');
     await city.getByTestId('deposit-submit').click();
