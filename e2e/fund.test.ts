@@ -58,14 +58,22 @@ const PROJECT = '更换 1 号楼电梯主机';
  * building's units) render only the options in view.
  */
 async function pick(page: Page, select: Locator, text: string) {
-  await dropdownsClosed(page);
-  await select.click();
-  await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${text}$`) })
-    .first()
-    .click();
+  // Under load a click can land while the list is still re-rendering (the options arrive as it opens) and select
+  // nothing; the select then still shows its placeholder, and a person would simply pick again.
+  for (let attempt = 1; ; attempt++) {
+    await dropdownsClosed(page);
+    await select.click();
+    await page.keyboard.type(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .first()
+      .click();
+    const shown = select.getByText(text, { exact: true });
+    if (attempt === 3 || (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false))) break;
+    console.error(`[pick] "${text}" was not selected; picking it again`);
+    await page.keyboard.press('Escape');
+  }
 }
 const pickEstate = (page: Page, e: Estate) => pick(page, page.getByTestId('estate-picker'), `${e.name}（${e.code}）`);
 /** The first worksheet of a downloaded xlsx, row by row (header first). */
@@ -123,6 +131,8 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
       .waitFor({ timeout: 30_000 })
       .catch(async (e) => {
         await shot(city, `deposit-due-missing-${number}`);
+        // What the dialog showed instead goes to the log, where CI keeps it.
+        console.error(`[deposit ${number}] ${(await modal(city).innerText()).replace(/\s+/g, ' ')}`);
         throw e;
       });
     await form.getByLabel('银行凭证号').fill(`JC-2026-${String(i + 1).padStart(4, '0')}`);

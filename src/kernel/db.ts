@@ -54,6 +54,13 @@ export async function openDatabase(opts: {
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.ANJU_DB_POOL ?? 10) });
+  // An idle connection the server ends (a restart, a failover, a test database dropped while the pool's last
+  // connections are still saying goodbye) is discarded by the pool, and the next query opens a new one. Unheard,
+  // the pool's 'error' event would stop the whole process.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) console.warn(`database: an idle connection was closed by the server (${err.message})`);
+  });
   const { from: copyFrom } = await import('pg-copy-streams');
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
@@ -82,7 +89,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 
