@@ -70,7 +70,14 @@ async function pick(page: Page, select: Locator, text: string) {
       .first()
       .click();
     const shown = select.getByText(text, { exact: true });
-    if (attempt === 3 || (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false))) break;
+    if (
+      attempt === 3 ||
+      (await shown.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
     console.error(`[pick] "${text}" was not selected; picking it again`);
     await page.keyboard.press('Escape');
   }
@@ -132,7 +139,7 @@ test('deposits, a use approved by the owners and paid out of their sub-accounts,
       .catch(async (e) => {
         await shot(city, `deposit-due-missing-${number}`);
         // What the dialog showed instead goes to the log, where CI keeps it.
-        console.error(`[deposit ${number}] ${(await modal(city).innerText()).replace(/\s+/g, ' ')}`);
+        console.error(`[deposit ${number}] ${((await modal(city).textContent()) ?? '').replace(/\s+/g, ' ')}`);
         throw e;
       });
     await form.getByLabel('银行凭证号').fill(`JC-2026-${String(i + 1).padStart(4, '0')}`);
