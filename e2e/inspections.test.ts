@@ -10,8 +10,9 @@ import { button, buttonEnding, choose, dropdownsClosed, SHOTS } from './voting-h
  * 检查 → 整改 → 复查 in the browser: the district adds a checklist, edits it (a new version), and plans an inspection
  * of the demo estate by the street office, which the plans list shows; the inspector fills it in on a phone (a failed
  * item with a photo, the location from the phone); the failure becomes a 整改通知书; the company answers it with an
- * evidence photo, which the district sees; the district sends it back with a new deadline, the company answers
- * again, the district passes it; the figures show it rectified on time; a joint action is recorded.
+ * evidence photo (a second one, picked by mistake, taken back), which the district sees; the district sends it back
+ * with a new deadline, the company answers again, the district passes it; the figures show it rectified on time; a
+ * joint action is recorded.
  * Run: npm test e2e/inspections.test.ts
  */
 let h: Harness;
@@ -180,9 +181,17 @@ test('inspection, rectification notice, answer, reopen, answer, pass, figures', 
     await modal(company).getByTestId('photos').locator('img').waitFor();
     await modal(company).getByTestId('answer-form').getByLabel('整改情况及佐证说明').fill(text);
     if (photo) {
+      const thumbs = modal(company).getByTestId('evidence-upload').locator('img');
       await modal(company).getByTestId('evidence-file').setInputFiles(photo);
-      await company.getByText('佐证照片已上传').waitFor();
-      await modal(company).getByTestId('evidence-upload').locator('img').waitFor();
+      await company.getByText('佐证照片已上传').first().waitFor();
+      await thumbs.first().waitFor();
+      // A second photo by mistake, taken back before answering.
+      await modal(company).getByTestId('evidence-file').setInputFiles(photo);
+      await thumbs.nth(1).waitFor();
+      await modal(company).getByRole('button', { name: '撤回这张照片' }).nth(1).click();
+      await company.getByText('照片已撤回').waitFor();
+      await thumbs.nth(1).waitFor({ state: 'detached' });
+      await thumbs.first().waitFor();
     }
     await modal(company)
       .getByRole('button', { name: buttonEnding('整改回复') })

@@ -91,7 +91,7 @@ test('a plan names estates or draws them; the inspector scores every item with p
 });
 
 test('the company answers; re-inspection sends one back with a new deadline, then passes it; an overdue one escalates once', async () => {
-  const notices = (await company.get(`${base}/rectifications?estateId=${estateId}`)).json();
+  const notices = (await company.get(`${base}/rectifications?estateId=${estateId}`)).json().items;
   assert.equal(notices.length, 2);
   const [exit, lane] = notices;
   assert.match(exit.legalBasis, /消防法/);
@@ -132,7 +132,7 @@ test('the company answers; re-inspection sends one back with a new deadline, the
   clock.set(new Date('2026-11-06T02:00:00Z'));
   assert.equal((await escalateOverdue(t.handle.db)).escalated, 1, 'the lane notice passed its deadline of 11-05');
   assert.equal((await escalateOverdue(t.handle.db)).escalated, 0, 'once');
-  const after = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json();
+  const after = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json().items;
   const overdue = after.find((x: { id: string }) => x.id === lane.id);
   assert.deepEqual([overdue.escalatedOn, overdue.overdue], ['2026-11-06', true]);
   const records = await t.handle.db
@@ -212,7 +212,7 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
   );
 
   // Evidence: the company adds photos to a notice it still has to answer; the inspector sees them.
-  const notices = (await company.get(`${base}/rectifications`)).json();
+  const notices = (await company.get(`${base}/rectifications`)).json().items;
   const open = notices.find((n: { state: string }) => n.state === 'reopened' || n.state === 'issued');
   const passed = notices.find((n: { state: string }) => n.state === 'passed');
   const add = (n: { id: string }, file = PNG) =>
@@ -220,7 +220,7 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
   assert.ok(open, 'the lane notice is still open');
   const ok = await add(open);
   assert.equal(ok.statusCode, 201, ok.body);
-  const seen = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json();
+  const seen = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json().items;
   const evidence = seen.find((n: { id: string }) => n.id === open.id).evidence;
   assert.equal(evidence.length, 1);
   const img = await street.get(`${base}/rectification-evidence/${evidence[0].id}`);
@@ -231,6 +231,23 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
     (await uploadFile(street, `${base}/rectifications/${passed.id}/evidence`, PNG, 'a.png')).statusCode,
     403,
   );
+  // A wrong photo is taken back before the answer: by the company only, and gone for the inspector too.
+  const wrong = (await add(open)).json();
+  assert.equal((await street.delete(`${base}/rectification-evidence/${wrong.id}`)).statusCode, 403);
+  assert.equal((await company.delete(`${base}/rectification-evidence/${wrong.id}`)).statusCode, 204);
+  assert.equal((await company.delete(`${base}/rectification-evidence/${wrong.id}`)).statusCode, 404);
+  assert.equal((await street.get(`${base}/rectification-evidence/${wrong.id}`)).statusCode, 404);
+  const still = (await street.get(`${base}/rectifications?estateId=${estateId}`)).json().items;
+  assert.deepEqual(
+    still.find((n: { id: string }) => n.id === open.id).evidence.map((e: { id: string }) => e.id),
+    [evidence[0].id],
+  );
+  const taken = await t.handle.db
+    .selectFrom('audit_log')
+    .select('before')
+    .where('action', '=', 'rectification.evidence_removed')
+    .executeTakeFirstOrThrow();
+  assert.equal((taken.before as { evidence: string }).evidence, wrong.id, 'the audit keeps what was taken back');
 
   const templates = (await district.get(`${base}/inspection-templates`)).json();
   const fireTemplate = templates.find((x: { id: string }) => x.id === FIRE);
@@ -264,7 +281,43 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
   const sheet = await street.get(`${base}/rectification-figures?by=street&format=csv`);
   assert.match(sheet.body, /名称,发现问题,已整改,整改率,按期整改,按期整改率/);
   assert.match(sheet.body, /望江街道,2,1,50\.00%,1,100\.00%/);
+  // The list comes a page at a time: the open notices first (nearest deadline first), then the passed ones.
+  const whole = (await street.get(`${base}/rectifications?limit=200`)).json();
+  assert.equal(whole.nextCursor, null);
+  const paged: { id: string; state: string; inspectionId: string }[] = [];
+  for (let cursor: string | null = '', n = 0; cursor !== null && n < 50; n++) {
+    const page: { items: typeof paged; nextCursor: string | null } = (
+      await street.get(`${base}/rectifications?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+    ).json();
+    assert.ok(page.items.length <= 1);
+    paged.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  assert.deepEqual(
+    paged.map((n) => n.id),
+    whole.items.map((n: { id: string }) => n.id),
+  );
+  assert.ok(paged.length >= 2, 'more than one page');
+  const states = paged.map((n) => (n.state === 'passed' ? 1 : 0));
+  assert.deepEqual(states, [...states].sort(), 'open notices before passed ones');
+  const ofInspection = (await street.get(`${base}/rectifications?inspectionId=${open.inspectionId}`)).json().items;
+  assert.ok(ofInspection.length > 0);
+  assert.ok(ofInspection.every((n: { inspectionId: string }) => n.inspectionId === open.inspectionId));
+  assert.equal((await street.get(`${base}/rectifications?cursor=nonsense`)).statusCode, 400);
   const noticeSheet = await street.get(`${base}/rectifications?format=csv`);
   assert.match(noticeSheet.body, /通知书编号,小区,问题,依据,整改期限,状态/);
   assert.match(noticeSheet.body, /整改〔2026〕\d{5}号,锦绣花园,.*复查通过/);
+
+  // Once answered, the round's photos are what the regulator re-inspects against: they stay.
+  const answering = (await company.get(`${base}/rectifications`))
+    .json()
+    .items.find((n: { id: string }) => n.id === open.id);
+  const answered = await company.post(`${base}/rectifications/${open.id}/answer`, {
+    version: answering.version,
+    answer: '已清理楼道堆物',
+  });
+  assert.equal(answered.statusCode, 200, answered.body);
+  const frozen = await company.delete(`${base}/rectification-evidence/${evidence[0].id}`);
+  assert.equal(frozen.statusCode, 409);
+  assert.match(frozen.json().detail, /已回复待复查/);
 });

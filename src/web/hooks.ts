@@ -66,6 +66,7 @@ export function useCursorList<T>(path: string, params: QueryParams, pageSize = 5
 
   return { items, loading, hasMore: cursor !== null, loadMore: () => fetchPage(cursor), reload: () => fetchPage(null) };
 }
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>;
 
 /** A background job (GET /api/v1/jobs/:id), polled every second until it has succeeded or failed; null waits. */
 export function useJob(jobId: string | null) {

@@ -159,6 +159,8 @@ export const inspectionMessages = {
   ],
   'insp.addEvidence': ['上传照片', 'Upload a photo'],
   'insp.evidenceUploaded': ['佐证照片已上传', 'Evidence photo uploaded'],
+  'insp.removePhoto': ['撤回这张照片', 'Take this photo back'],
+  'insp.photoRemoved': ['照片已撤回', 'Photo taken back'],
   'insp.answered': ['整改回复已提交，等待复查', 'Answer sent; awaiting re-inspection'],
   'insp.previousReinspection': ['上次复查意见', 'Last re-inspection note'],
 

@@ -109,6 +109,10 @@ defineMessages({
   'inspection.photo_type': { 'zh-CN': '照片须为 JPEG 或 PNG 图片', en: 'A photo must be a JPEG or PNG image' },
   'inspection.photo_too_large': { 'zh-CN': '照片不能超过 {max} MB', en: 'A photo may be at most {max} MB' },
   'inspection.photo_not_found': { 'zh-CN': '照片不存在', en: 'No such photo' },
+  'inspection.evidence_earlier_round': {
+    'zh-CN': '该照片属于已回复的整改轮次，不能撤回',
+    en: 'This photo went with an earlier answer and cannot be taken back',
+  },
   'inspection.item_missing': { 'zh-CN': '检查项“{item}”尚未填写', en: 'The item “{item}” has not been filled in' },
   'inspection.item_unknown': { 'zh-CN': '检查表中没有该检查项', en: 'The checklist has no such item' },
   'inspection.score_too_high': {

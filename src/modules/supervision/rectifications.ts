@@ -6,6 +6,7 @@ import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import { type RequestContext, systemContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
+import { decodeCursor, type PageQueryT, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { stepVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
@@ -112,15 +113,28 @@ export const reinspect = (
     input.passed ? 'pass' : 'reopen',
   );
 
-/** The notices the caller may see: a company its own estates', an authority its region's. */
-export async function listNotices(
-  db: Executor,
-  ctx: RequestContext,
-  f: { state?: RectificationState; estateId?: string },
-) {
-  let q = db.selectFrom('rectifications').selectAll();
+/**
+ * The lists' order: the notices still to be dealt with (issued, answered, reopened) first, the most urgent deadline
+ * first; then the passed ones, the latest deadline first (days before 9999-12-31, zero-padded). One text key, so a
+ * page can continue after any row.
+ */
+const listKey = sql<string>`CASE WHEN rectifications.state = 'passed'
+  THEN '1' || to_char(date '9999-12-31' - rectifications.deadline, 'FM0000000')
+  ELSE '0' || rectifications.deadline::text END`;
+
+export interface NoticeFilter extends PageQueryT {
+  state?: RectificationState;
+  estateId?: string;
+  inspectionId?: string;
+}
+
+/** The notices the caller may see, a page at a time (or all of them, to export): a company its own estates', an
+ * authority its region's. */
+export async function listNotices(db: Executor, ctx: RequestContext, f: NoticeFilter, all = false) {
+  let q = db.selectFrom('rectifications').selectAll().select(listKey.as('list_key'));
   if (f.state) q = q.where('state', '=', f.state);
   if (f.estateId) q = q.where('estate_id', '=', f.estateId);
+  if (f.inspectionId) q = q.where('inspection_id', '=', f.inspectionId);
   const companyIds = ctx.actor.bindings
     .filter((b) => b.scopeType === 'company' && b.scopeId)
     .map((b) => b.scopeId as string);
@@ -138,18 +152,34 @@ export async function listNotices(
       sql<boolean>`false`,
     ]),
   );
-  const rows = await q.orderBy('deadline').limit(1000).execute();
+  const cursor = decodeCursor(f.cursor);
+  if (cursor)
+    q = q.where((eb) =>
+      eb(eb.tuple(listKey, eb.ref('rectifications.id')), '>', eb.tuple(String(cursor.key), cursor.id)),
+    );
+  const limit = pageSize(all, f.limit);
+  const rows = await q
+    .orderBy(listKey)
+    .orderBy('rectifications.id')
+    .limit(limit + 1)
+    .execute();
+  const page = pageOf(rows, limit, (r) => r.list_key);
+  const ids = page.items.map((r) => r.id);
   const [names, evidence] = await Promise.all([
     namesOf(
       db,
-      rows.map((r) => r.estate_id),
+      page.items.map((r) => r.estate_id),
     ),
-    evidenceOf(
-      db,
-      rows.map((r) => r.id),
-    ),
+    evidenceOf(db, ids),
   ]);
-  return rows.map((r) => ({ ...view(r), estate: names[r.estate_id] ?? '', evidence: evidence.get(r.id) ?? [] }));
+  return {
+    items: page.items.map((r) => ({
+      ...view(r),
+      estate: names[r.estate_id] ?? '',
+      evidence: evidence.get(r.id) ?? [],
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Role } from '../../kernel/auth/roles.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ExportQuery } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
+import { PageQuery } from '../../kernel/pagination.ts';
 import { exportFigures, exportNotices } from './exports.ts';
 import { editTemplate, inspectorsFor, listInspections, listPlans } from './inspection-lists.ts';
 import {
@@ -21,7 +22,7 @@ import {
   readPhoto,
   submitInspection,
 } from './inspections.ts';
-import { addEvidence, readEvidence } from './rectification-evidence.ts';
+import { addEvidence, readEvidence, removeEvidence } from './rectification-evidence.ts';
 import {
   answerNotice,
   listJointActions,
@@ -155,6 +156,17 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.type(p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
     },
   );
+  app.delete(
+    `${base}/rectification-evidence/:id`,
+    {
+      config: { policy: RECTIFIERS },
+      schema: { tags, summary: 'Takes back a photo of this round before the notice is answered', params: IdParams },
+    },
+    async (req, reply) => {
+      await removeEvidence(db, app.blobs, ctxOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
   app.post(
     `${base}/inspection-plans`,
     {
@@ -255,6 +267,8 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             state: Type.Optional(lit(['issued', 'answered', 'passed', 'reopened'] as const)),
             estateId: Type.Optional(Id),
+            inspectionId: Type.Optional(Id),
+            ...PageQuery,
             ...ExportQuery,
           },
           { additionalProperties: false },
@@ -263,8 +277,9 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { format, ...filter } = req.query;
-      const rows = await listNotices(db, ctxOf(req), filter);
-      return !format || format === 'json' ? rows : exportNotices(reply, format, rows, req.lang);
+      const all = !!format && format !== 'json';
+      const page = await listNotices(db, ctxOf(req), filter, all);
+      return all ? exportNotices(reply, format, page.items, req.lang) : page;
     },
   );
   app.post(

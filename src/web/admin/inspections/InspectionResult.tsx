@@ -2,21 +2,25 @@ import { List, Result, Tag, Typography } from 'antd';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { type Inspection, type Notice, SUPERVISION } from '../../inspections/types.ts';
+import type { Page } from '../../types.ts';
 import { PhotoThumbs } from './NoticeDetails.tsx';
 import { NoticeStateTags } from './NoticeTable.tsx';
 
 /** A submitted inspection: the score, each item as found, and the 整改通知书 its failed items raised. */
 export function InspectionResult({ inspection: i }: { inspection: Inspection }) {
   const { t } = useI18n();
-  const all = useApi<Notice[]>(`${SUPERVISION}/rectifications?estateId=${i.estateId}`);
-  const notices = (all.data ?? []).filter((n) => n.inspectionId === i.id);
+  // An inspection raises a notice per failed item: one page holds them all.
+  const raised = useApi<Page<Notice>>(`${SUPERVISION}/rectifications?inspectionId=${i.id}&limit=200`);
+  const notices = raised.data?.items ?? [];
   const resultOf = (code: string) => i.results.find((r) => r.itemCode === code);
   return (
     <>
       <Result
         status={notices.length ? 'warning' : 'success'}
         title={t('insp.total', { score: i.score ?? 0, max: i.maxScore ?? 0 })}
-        subTitle={all.data && (notices.length ? t('insp.noticesRaised', { n: notices.length }) : t('insp.allPassed'))}
+        subTitle={
+          raised.data && (notices.length ? t('insp.noticesRaised', { n: notices.length }) : t('insp.allPassed'))
+        }
         style={{ padding: '16px 0' }}
         data-testid="inspection-result"
       />

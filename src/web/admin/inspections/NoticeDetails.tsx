@@ -1,25 +1,46 @@
-import { Descriptions, Image, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Image, Typography } from 'antd';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { evidenceUrl, type Inspection, type Notice, photoUrl, SUPERVISION } from '../../inspections/types.ts';
 import { NoticeStateTags } from './NoticeTable.tsx';
 
-/** Photos (the inspector's, or the company's evidence), as thumbnails that open full size. */
+/**
+ * Photos (the inspector's, or the company's evidence), as thumbnails that open full size; with `onRemove`, each
+ * has a button that takes it back.
+ */
 export function PhotoThumbs({
   ids,
   url = photoUrl,
   testId = 'photos',
+  onRemove,
 }: {
   ids: string[];
   url?: (id: string) => string;
   testId?: string;
+  onRemove?: (id: string) => void;
 }) {
+  const { t } = useI18n();
   if (!ids.length) return null;
   return (
     <Image.PreviewGroup>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }} data-testid={testId}>
         {ids.map((id) => (
-          <Image key={id} src={url(id)} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} />
+          <div key={id} style={{ position: 'relative' }}>
+            <Image src={url(id)} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} />
+            {onRemove && (
+              <Button
+                size="small"
+                shape="circle"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('insp.removePhoto')}
+                title={t('insp.removePhoto')}
+                onClick={() => onRemove(id)}
+                style={{ position: 'absolute', top: 4, right: 4 }}
+              />
+            )}
+          </div>
         ))}
       </div>
     </Image.PreviewGroup>

@@ -1,8 +1,7 @@
 import { Button, Drawer, Select, Space } from 'antd';
 import { useState } from 'react';
-import { query } from '../../api.ts';
 import { ExportButtons } from '../../components.tsx';
-import { useApi } from '../../hooks.ts';
+import { useCursorList } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { NOTICE_STATES, type Notice, type NoticeState, SUPERVISION } from '../../inspections/types.ts';
 import { NoticeDetails } from './NoticeDetails.tsx';
@@ -17,10 +16,10 @@ export function NoticesTab() {
   const { t } = useI18n();
   const label = useLabel();
   const [state, setState] = useState<NoticeState | undefined>(undefined);
-  const notices = useApi<Notice[]>(`${SUPERVISION}/rectifications?${query({ state })}`);
+  const notices = useCursorList<Notice>(`${SUPERVISION}/rectifications`, { state });
   const [openId, setOpenId] = useState<string | null>(null);
   const [reinspecting, setReinspecting] = useState<{ n: Notice; passed: boolean } | null>(null);
-  const open = notices.data?.find((n) => n.id === openId) ?? null;
+  const open = notices.items.find((n) => n.id === openId) ?? null;
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
@@ -36,8 +35,7 @@ export function NoticesTab() {
         <ExportButtons path={`${SUPERVISION}/rectifications`} params={{ state }} testId="notices" />
       </Space>
       <NoticeTable
-        notices={notices.data}
-        loading={notices.loading}
+        list={notices}
         actions={(n) => (
           <Button size="small" onClick={() => setOpenId(n.id)}>
             {t('insp.open')}

@@ -2,7 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
+import { useCursorList } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { evidenceUrl, type Notice, SUPERVISION } from '../../inspections/types.ts';
 import { ActionModal } from '../finance/ActionModal.tsx';
@@ -12,14 +12,13 @@ import { NoticeTable } from './NoticeTable.tsx';
 /** 整改任务 for the company: the notices on its estates, by deadline; an issued or reopened one is answered here. */
 export function RectifyTasks() {
   const { t } = useI18n();
-  const notices = useApi<Notice[]>(`${SUPERVISION}/rectifications`);
+  const notices = useCursorList<Notice>(`${SUPERVISION}/rectifications`, {});
   const [answering, setAnswering] = useState<Notice | null>(null);
   return (
     <Card title={t('menu.rectifyTasks')}>
       <Typography.Paragraph type="secondary">{t('insp.tasksIntro')}</Typography.Paragraph>
       <NoticeTable
-        notices={notices.data}
-        loading={notices.loading}
+        list={notices}
         actions={(n) => (
           <Button
             size="small"
@@ -80,6 +79,15 @@ function AnswerDialog(props: { notice: Notice; onClose(): void; onDone(): void }
       if (input.current) input.current.value = '';
     }
   };
+  const remove = async (id: string) => {
+    try {
+      await api(`${SUPERVISION}/rectification-evidence/${id}`, { method: 'DELETE' });
+      setEvidence((es) => es.filter((e) => e.id !== id));
+      message.success(t('insp.photoRemoved'));
+    } catch {
+      // api() has shown why (the notice was answered meanwhile).
+    }
+  };
   const submit = async () => {
     if (!open) return props.onClose();
     const v = await form.validateFields();
@@ -118,7 +126,12 @@ function AnswerDialog(props: { notice: Notice; onClose(): void; onDone(): void }
           </Form.Item>
           <Form.Item label={t('insp.evidence')} extra={t('insp.evidenceHint')}>
             <Space wrap align="start">
-              <PhotoThumbs ids={current.map((e) => e.id)} url={evidenceUrl} testId="evidence-upload" />
+              <PhotoThumbs
+                ids={current.map((e) => e.id)}
+                url={evidenceUrl}
+                testId="evidence-upload"
+                onRemove={remove}
+              />
               <Button icon={<CameraOutlined />} loading={uploading} onClick={() => input.current?.click()}>
                 {t('insp.addEvidence')}
               </Button>
