@@ -137,8 +137,28 @@ test('court docking: a batch referred, filed under case numbers, ended by judgme
   assert.equal(none.total, 0, 'no dispute was brought in 2020');
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   assert.equal((await city.get(`/api/v1/mediation/figures?from=${today}&to=${today}`)).json().total, 4);
-  const ledger = (await community.get(`${base}?kind=neighbours`)).json();
+  const ledger = (await community.get(`${base}?kind=neighbours`)).json().items;
   assert.equal(ledger.length, 1);
   assert.ok(ledger[0].estate);
+  // The ledger comes a page at a time, newest first, and filters by several states at once.
+  const whole = (await city.get(base)).json();
+  assert.equal(whole.items.length, 4);
+  assert.equal(whole.nextCursor, null);
+  const paged: { id: string; createdAt: string }[] = [];
+  for (let cursor: string | null = '', n = 0; cursor !== null && n < 10; n++) {
+    const page: { items: typeof paged; nextCursor: string | null } = (
+      await city.get(`${base}?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+    ).json();
+    paged.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  assert.deepEqual(
+    paged.map((d) => d.id),
+    whole.items.map((d: { id: string }) => d.id),
+  );
+  const times = paged.map((d) => d.createdAt);
+  assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+  const settled = (await city.get(`${base}?state=judged&state=court_mediated`)).json().items;
+  assert.deepEqual(settled.map((d: { state: string }) => d.state).sort(), ['court_mediated', 'judged']);
   assert.equal((await (await t.as('company.admin')).get(base)).statusCode, 403);
 });

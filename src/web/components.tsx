@@ -20,7 +20,7 @@ export function LangSwitch({ size }: { size?: 'small' | 'middle' | 'large' }) {
   );
 }
 
-/** Below a keyset-paginated table: fetch the next page. */
+/** Below a keyset-paginated table: fetch the next page, or how many rows there are once all are shown. */
 export function LoadMore({
   hasMore,
   loading,
@@ -33,6 +33,7 @@ export function LoadMore({
   count: number;
 }) {
   const { t } = useI18n();
+  if (!hasMore && !count) return null; // the empty table says so itself
   return (
     <div style={{ textAlign: 'center', padding: '12px 0', color: '#888' }}>
       {hasMore ? (

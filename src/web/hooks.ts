@@ -29,10 +29,10 @@ export function useApi<T>(path: string | null, refresh = 0) {
 }
 
 /**
- * A keyset-paginated list ({items, nextCursor}): the first page loads when the filters change,
- * "load more" appends the next one.
+ * A keyset-paginated list ({items, nextCursor}): the first page loads when the filters change (or `refresh` does: a
+ * page telling its parts to load again), "load more" appends the next one.
  */
-export function useCursorList<T>(path: string, params: QueryParams, pageSize = 50) {
+export function useCursorList<T>(path: string, params: QueryParams, pageSize = 50, refresh = 0) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -58,11 +58,12 @@ export function useCursorList<T>(path: string, params: QueryParams, pageSize = 5
     [key],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks for the same first page again.
   useEffect(() => {
     latest.current = key;
     setCursor(null);
     fetchPage(null);
-  }, [key, fetchPage]);
+  }, [key, fetchPage, refresh]);
 
   return { items, loading, hasMore: cursor !== null, loadMore: () => fetchPage(cursor), reload: () => fetchPage(null) };
 }

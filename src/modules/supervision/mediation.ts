@@ -7,6 +7,7 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { decodeCursor, type PageQueryT, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { stepVersioned } from '../../kernel/versioned.ts';
 import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
 import type { DisputeKind, DisputeState, Level, MediationTables } from './mediation-tables.ts';
@@ -330,31 +331,48 @@ const view = (d: Dispute) => ({
 const regionsOf = (ctx: RequestContext) =>
   ctx.actor.bindings.filter((b) => MEDIATION_READERS.includes(b.role) && b.scopePath).map((b) => b.scopePath as string);
 
-/** 矛盾纠纷调处台账: the disputes of the caller's region, newest first, with the estates' names. */
-export async function disputeLedger(
-  db: Executor,
-  ctx: RequestContext,
-  f: { level?: Level; state?: DisputeState; kind?: DisputeKind; from?: string; to?: string; limit?: number },
-) {
+export interface LedgerFilter extends PageQueryT {
+  level?: Level;
+  state?: DisputeState[];
+  kind?: DisputeKind;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * 矛盾纠纷调处台账: the disputes of the caller's region, newest first, with the estates' names, a page at a time (or
+ * all of them, to export). The page key is the exact instant as text: a JavaScript Date would drop microseconds.
+ */
+export async function disputeLedger(db: Executor, ctx: RequestContext, f: LedgerFilter, all = false) {
   const paths = regionsOf(ctx);
-  if (!paths.length) return [];
+  if (!paths.length) return { items: [], nextCursor: null };
   let q = db
     .selectFrom('disputes')
     .selectAll()
+    .select(sql<string>`disputes.created_at::text`.as('list_key'))
     .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))))
     .where(broughtBetween(f));
   if (f.level) q = q.where('level', '=', f.level);
-  if (f.state) q = q.where('state', '=', f.state);
+  if (f.state?.length) q = q.where('state', 'in', f.state);
   if (f.kind) q = q.where('kind', '=', f.kind);
+  const cursor = decodeCursor(f.cursor);
+  if (cursor)
+    q = q.where(sql<SqlBool>`(disputes.created_at, disputes.id) < (${String(cursor.key)}::timestamptz, ${cursor.id})`);
+  const limit = pageSize(all, f.limit);
   const rows = await q
     .orderBy('created_at', 'desc')
-    .limit(f.limit ?? 1000)
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
     .execute();
+  const page = pageOf(rows, limit, (r) => r.list_key);
   const names = await namesOf(
     db,
-    rows.map((r) => r.estate_id),
+    page.items.map((r) => r.estate_id),
   );
-  return rows.map((d) => ({ ...view(d), estate: names[d.estate_id] ?? '' }));
+  return {
+    items: page.items.map((d) => ({ ...view(d), estate: names[d.estate_id] ?? '' })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Disputes brought between two days (Beijing time, both included), or any day when none is given. */

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ExportQuery, sendExport } from '../../kernel/export.ts';
 import { ctxOf } from '../../kernel/http.ts';
 import { t } from '../../kernel/i18n.ts';
+import { PageQuery } from '../../kernel/pagination.ts';
 import {
   COURT_DESK,
   closeDispute,
@@ -60,21 +61,25 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             level: Type.Optional(lit(['community', 'street', 'district'] as const)),
             state: Type.Optional(
-              lit([
-                'open',
-                'mediated',
-                'withdrawn',
-                'failed',
-                'referred',
-                'filed',
-                'court_mediated',
-                'judged',
-                'court_withdrawn',
-              ] as const),
+              Type.Array(
+                lit([
+                  'open',
+                  'mediated',
+                  'withdrawn',
+                  'failed',
+                  'referred',
+                  'filed',
+                  'court_mediated',
+                  'judged',
+                  'court_withdrawn',
+                ] as const),
+                { maxItems: 9 },
+              ),
             ),
             kind: Type.Optional(lit(KINDS)),
             from: Type.Optional(Day),
             to: Type.Optional(Day),
+            ...PageQuery,
             ...ExportQuery,
           },
           { additionalProperties: false },
@@ -83,8 +88,8 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { format, ...filter } = req.query;
-      const rows = await disputeLedger(db, ctxOf(req), filter);
-      if (!format || format === 'json') return rows;
+      if (!format || format === 'json') return disputeLedger(db, ctxOf(req), filter);
+      const { items: rows } = await disputeLedger(db, ctxOf(req), filter, true);
       const label = (code: string) => t(code, req.lang);
       type Row = (typeof rows)[number];
       const col = (key: string, zh: string, en: string, value: (r: Row) => string | null) => ({

@@ -1,7 +1,8 @@
 import { App, Button, Checkbox, Divider, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
+import { LoadMore } from '../../components.tsx';
+import { useCursorList } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { DISPUTES, type Dispute, REFERRALS } from '../../mediation/types.ts';
 import type { Action } from './ActionDialog.tsx';
@@ -16,16 +17,14 @@ export function CourtTab({ tick, onChanged }: { tick: number; onChanged(): void 
   const { t } = useI18n();
   const label = useLabel();
   const { message } = App.useApp();
-  const ledger = useApi<Dispute[]>(DISPUTES, tick);
   const [withOpen, setWithOpen] = useState(false);
+  const toRefer = useCursorList<Dispute>(DISPUTES, { state: withOpen ? ['failed', 'open'] : ['failed'] }, 200, tick);
+  const inCourt = useCursorList<Dispute>(DISPUTES, { state: ['referred', 'filed'] }, 200, tick);
   const [selected, setSelected] = useState<string[]>([]);
   const [court, setCourt] = useState('');
   const [busy, setBusy] = useState(false);
   const [acting, setActing] = useState<{ dispute: Dispute; action: Action } | null>(null);
-  const all = ledger.data ?? [];
-  const toRefer = all.filter((d) => d.state === 'failed' || (withOpen && d.state === 'open'));
-  const inCourt = all.filter((d) => d.state === 'referred' || d.state === 'filed');
-  const chosen = selected.filter((id) => toRefer.some((d) => d.id === id));
+  const chosen = selected.filter((id) => toRefer.items.some((d) => d.id === id));
 
   const refer = async () => {
     setBusy(true);
@@ -72,21 +71,27 @@ export function CourtTab({ tick, onChanged }: { tick: number; onChanged(): void 
       <Table<Dispute>
         rowKey="id"
         size="small"
-        loading={ledger.loading}
-        dataSource={toRefer}
+        loading={toRefer.loading && !toRefer.items.length}
+        dataSource={toRefer.items}
         pagination={false}
         locale={{ emptyText: t('med.empty') }}
         rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys as string[]) }}
         columns={common}
         data-testid="to-refer"
       />
+      <LoadMore
+        hasMore={toRefer.hasMore}
+        loading={toRefer.loading}
+        onMore={toRefer.loadMore}
+        count={toRefer.items.length}
+      />
       <Divider />
       <Typography.Title level={5}>{t('med.inCourt')}</Typography.Title>
       <Table<Dispute>
         rowKey="id"
         size="small"
-        loading={ledger.loading}
-        dataSource={inCourt}
+        loading={inCourt.loading && !inCourt.items.length}
+        dataSource={inCourt.items}
         pagination={false}
         locale={{ emptyText: t('med.inCourtEmpty') }}
         data-testid="in-court"
@@ -107,6 +112,12 @@ export function CourtTab({ tick, onChanged }: { tick: number; onChanged(): void 
             },
           },
         ]}
+      />
+      <LoadMore
+        hasMore={inCourt.hasMore}
+        loading={inCourt.loading}
+        onMore={inCourt.loadMore}
+        count={inCourt.items.length}
       />
       {acting && (
         <ActionDialog

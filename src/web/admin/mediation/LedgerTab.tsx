@@ -1,8 +1,7 @@
 import { Button, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { query } from '../../api.ts';
-import { ExportButtons } from '../../components.tsx';
-import { useApi } from '../../hooks.ts';
+import { ExportButtons, LoadMore } from '../../components.tsx';
+import { useCursorList } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { canMediate, DISPUTES, type Dispute, KINDS, LEVELS, type Period, STATES } from '../../mediation/types.ts';
 import type { MessageKey } from '../../messages.ts';
@@ -23,7 +22,7 @@ export function LedgerTab({ tick, period, onChanged }: { tick: number; period: P
   const [adding, setAdding] = useState(false);
   const params = { ...filters, ...period };
   // `tick`: a change anywhere on the page reads the ledger again.
-  const ledger = useApi<Dispute[]>(`${DISPUTES}?${query(params)}`, tick);
+  const ledger = useCursorList<Dispute>(DISPUTES, params, 50, tick);
   const filter = (key: keyof typeof filters, codes: readonly string[], group: string, all: MessageKey, id: string) => (
     <Select
       allowClear
@@ -56,10 +55,10 @@ export function LedgerTab({ tick, period, onChanged }: { tick: number; period: P
       <Table<Dispute>
         rowKey="id"
         size="middle"
-        loading={ledger.loading}
-        dataSource={ledger.data ?? []}
+        loading={ledger.loading && !ledger.items.length}
+        dataSource={ledger.items}
         locale={{ emptyText: t('med.empty') }}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={false}
         onRow={(d) => ({ onClick: () => setOpen(d), style: { cursor: 'pointer' } })}
         data-testid="med-ledger"
         columns={[
@@ -87,6 +86,12 @@ export function LedgerTab({ tick, period, onChanged }: { tick: number; period: P
             ),
           },
         ]}
+      />
+      <LoadMore
+        hasMore={ledger.hasMore}
+        loading={ledger.loading}
+        onMore={ledger.loadMore}
+        count={ledger.items.length}
       />
       <DisputeDrawer id={open?.id ?? null} estate={open?.estate} onClose={() => setOpen(null)} onChanged={onChanged} />
       {adding && (
