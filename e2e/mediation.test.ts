@@ -74,7 +74,14 @@ test('三级调解 community → street → district, then 诉调对接: referre
   await figure(community, 'fig-total', 0);
   await community.getByRole('button', { name: '登记纠纷' }).click();
   const form = modal(community).getByTestId('new-dispute-form');
-  await choose(community, form.getByTestId('dispute-estate'), estate.name);
+  // The estate is found by the server as one types, here by its code.
+  await form.getByTestId('dispute-estate').click();
+  await community.keyboard.type('JC-001');
+  await community
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: `${estate.name}（JC-001）` })
+    .click();
+  await dropdownsClosed(community);
   await choose(community, form.getByTestId('dispute-kind'), '物业收费');
   await form.getByLabel('申请人', { exact: true }).fill(applicant);
   await form.getByLabel('被申请人').fill(estate.company);

@@ -1,10 +1,10 @@
-import { Alert, App, Button, Form, Input, Rate, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Rate, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { CREDIT, type CreditSettings, type StarRating, todayIso } from '../../credit/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { Estate, Page } from '../../types.ts';
+import { EstateSelect } from '../EstateSelect.tsx';
 import { ActionModal } from '../finance/ActionModal.tsx';
 
 const stars = '/api/v1/supervision/estate-stars';
@@ -17,7 +17,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function StarsTab() {
   const { t } = useI18n();
   const settings = useApi<CreditSettings>(`${CREDIT}/settings`);
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
   const [estateId, setEstateId] = useState<string | null>(null);
   const history = useApi<StarRating[]>(estateId ? `/api/v1/supervision/estates/${estateId}/stars` : null);
   const [awarding, setAwarding] = useState(false);
@@ -33,15 +32,12 @@ export function StarsTab() {
         <Alert type="warning" showIcon title={t('credit.starsOff')} style={{ marginBottom: 16 }} />
       )}
       <Space style={{ marginBottom: 16 }} wrap>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
+        <EstateSelect<string>
           style={{ width: 320 }}
           placeholder={t('credit.pickEstate')}
-          value={estateId}
+          value={estateId ?? undefined}
           onChange={setEstateId}
-          loading={estates.loading}
-          options={(estates.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.code}）` }))}
-          data-testid="stars-estate"
+          testId="stars-estate"
         />
         {estateId && (
           <Button type="primary" onClick={() => setAwarding(true)}>

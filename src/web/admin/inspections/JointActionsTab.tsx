@@ -5,7 +5,8 @@ import { api } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { type JointAction, SUPERVISION } from '../../inspections/types.ts';
-import type { Department, Estate, Page } from '../../types.ts';
+import type { Department } from '../../types.ts';
+import { EstateSelect } from '../EstateSelect.tsx';
 import { ActionModal } from '../finance/ActionModal.tsx';
 
 /** 联合执法: joint actions in the region, with departments, what was done, notices issued and interviews (约谈). */
@@ -76,7 +77,6 @@ function JointActionDialog(props: { onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const departments = useApi<Department[]>('/api/v1/departments');
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
   const [form] = Form.useForm<Values>();
   const submit = async () => {
     const v = await form.validateFields();
@@ -104,11 +104,7 @@ function JointActionDialog(props: { onClose(): void; onDone(): void }) {
         data-testid="joint-form"
       >
         <Form.Item name="estateId" label={t('insp.jointEstate')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(estates.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-          />
+          <EstateSelect<string> allowClear testId="joint-estate" />
         </Form.Item>
         <Form.Item name="onDate" label={t('insp.onDate')} rules={[required]}>
           <DatePicker />

@@ -6,7 +6,7 @@ import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { type InspectionRow, type Inspector, type Plan, SUPERVISION, type Template } from '../../inspections/types.ts';
 import { useSession } from '../../session.tsx';
-import type { Estate, Page } from '../../types.ts';
+import { EstateSelect } from '../EstateSelect.tsx';
 import { MyInspectionList } from './MyInspectionList.tsx';
 
 interface Values {
@@ -29,7 +29,6 @@ export function PlansTab() {
   const { message } = App.useApp();
   const { me } = useSession();
   const templates = useApi<Template[]>(`${SUPERVISION}/inspection-templates`);
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
   const people = useApi<Inspector[]>(`${SUPERVISION}/inspectors`);
   const plans = useApi<Plan[]>(`${SUPERVISION}/inspection-plans`);
   const [form] = Form.useForm<Values>();
@@ -106,16 +105,11 @@ export function PlansTab() {
           </Form.Item>
           {mode === 'drawn' ? (
             <Form.Item name="draw" label={t('insp.drawCount')} rules={required}>
-              <InputNumber min={1} max={estates.data?.items.length || 1000} precision={0} />
+              <InputNumber min={1} max={1000} precision={0} />
             </Form.Item>
           ) : (
             <Form.Item name="estateIds" label={t('insp.estates')} rules={required}>
-              <Select
-                mode="multiple"
-                data-testid="plan-estates"
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(estates.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.code}）` }))}
-              />
+              <EstateSelect<string[]> multiple testId="plan-estates" />
             </Form.Item>
           )}
           <Form.Item name="inspectorIds" label={t('insp.inspectors')} extra={t('insp.inspectorsHint')} rules={required}>

@@ -1,9 +1,10 @@
 import { Alert, App, Form, Input, Select } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { DISPUTES, type DisputeDetail, KINDS } from '../../mediation/types.ts';
-import type { Estate, Page } from '../../types.ts';
+import type { Estate } from '../../types.ts';
+import { EstateSelect } from '../EstateSelect.tsx';
 import { ActionModal } from '../finance/ActionModal.tsx';
 
 /** 登记纠纷: the estate (among the caller's), the type, the parties and the claims; the server sets the level. */
@@ -11,7 +12,7 @@ export function NewDisputeDialog(props: { onClose(): void; onDone(d: DisputeDeta
   const { t } = useI18n();
   const label = useLabel();
   const { message } = App.useApp();
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
+  const [estate, setEstate] = useState<Estate | undefined>(undefined);
   const [form] = Form.useForm();
   const required = [{ required: true, whitespace: true, message: t('med.required') }];
 
@@ -28,7 +29,7 @@ export function NewDisputeDialog(props: { onClose(): void; onDone(d: DisputeDeta
       },
     });
     message.success(t('med.opened'));
-    props.onDone(d, estates.data?.items.find((e) => e.id === v.estateId)?.name ?? '');
+    props.onDone(d, estate?.name ?? '');
   };
 
   return (
@@ -36,13 +37,7 @@ export function NewDisputeDialog(props: { onClose(): void; onDone(d: DisputeDeta
       <Alert type="info" showIcon title={t('med.newHint')} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" data-testid="new-dispute-form">
         <Form.Item name="estateId" label={t('med.estate')} rules={[{ required: true, message: t('med.required') }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={estates.loading}
-            placeholder={t('estate.pick')}
-            options={(estates.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.code}）` }))}
-            data-testid="dispute-estate"
-          />
+          <EstateSelect<string> placeholder={t('estate.pick')} onPicked={setEstate} testId="dispute-estate" />
         </Form.Item>
         <Form.Item name="kind" label={t('med.kind')} rules={[{ required: true, message: t('med.required') }]}>
           <Select options={KINDS.map((k) => ({ value: k, label: label('medKind', k) }))} data-testid="dispute-kind" />
