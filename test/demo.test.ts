@@ -67,7 +67,7 @@ test('the demo has last quarter’s credit ranking published, an inspection to f
   const mine = (await street.get('/api/v1/supervision/my-inspections')).json();
   assert.deepEqual([mine.length, mine[0].state, mine[0].estate], [1, 'assigned', '锦绣花园']);
   const community = await t.as('wangjiang.community');
-  const ledger = (await community.get('/api/v1/mediation/disputes')).json();
+  const ledger = (await community.get('/api/v1/mediation/disputes')).json().items;
   assert.deepEqual([ledger.length, ledger[0].kind, ledger[0].level], [1, 'fees', 'community']);
   assert.equal(await seedSupervisionDemo(t.handle.db), 0, 'seeding again adds nothing');
 });
