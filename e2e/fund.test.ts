@@ -53,35 +53,9 @@ const statFen = async (page: Page, testId: string) => {
 /** The first amount in a text, "首期交存 ¥4,475.00 · 18%" → 447500. */
 const fenIn = (text: string | null) => parseYuan(/¥[\d,]+\.\d\d/.exec(text ?? '')?.[0] ?? '');
 const PROJECT = '更换 1 号楼电梯主机';
-/**
- * Picks an option of a searchable Select by typing it first: lists longer than the dropdown (the city's estates, a
- * building's units) render only the options in view.
- */
-async function pick(page: Page, select: Locator, text: string) {
-  // Under load a click can land while the list is still re-rendering (the options arrive as it opens) and select
-  // nothing; the select then still shows its placeholder, and a person would simply pick again.
-  for (let attempt = 1; ; attempt++) {
-    await dropdownsClosed(page);
-    await select.click();
-    await page.keyboard.type(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${text}$`) })
-      .first()
-      .click();
-    const shown = select.getByText(text, { exact: true });
-    if (
-      attempt === 3 ||
-      (await shown.waitFor({ timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      ))
-    )
-      break;
-    console.error(`[pick] "${text}" was not selected; picking it again`);
-    await page.keyboard.press('Escape');
-  }
-}
+/** Picks a unit or an estate by typing its whole name: a building's units and the city's estates are long lists. */
+const pick = (page: Page, select: Locator, text: string) =>
+  choose(page, select, new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), text);
 const pickEstate = (page: Page, e: Estate) => pick(page, page.getByTestId('estate-picker'), `${e.name}（${e.code}）`);
 /** The first worksheet of a downloaded xlsx, row by row (header first). */
 async function sheetOf(download: Promise<Download>, name: string) {

@@ -40,17 +40,40 @@ export async function reloadUntil(page: Page, ready: () => Promise<boolean>, ms 
 
 /**
  * Picks an option of an antd Select by its text, in the dropdown that is open: a closed one stays in the page
- * (hidden) with the same options, and one still fading out could take the click.
+ * (hidden) with the same options, and one still fading out could take the click. `typed` is typed first, for lists
+ * longer than the dropdown (it renders only the options in view) or searched by the server.
  */
-export async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string) {
+export async function choose(
+  page: Page,
+  select: ReturnType<Page['getByTestId']>,
+  option: string | RegExp,
+  typed?: string,
+) {
   await dropdownsClosed(page);
   await select.click();
-  await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  if (typed) await page.keyboard.type(typed);
+  const item = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await item.click();
+  // Under load a click can land while the list re-renders and select nothing: the dropdown then stays open, and a
+  // person would click again. (A multiple select stays open by design.)
+  const multiple = await select.evaluate(
+    (el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple'),
+  );
+  for (let attempt = 1; !multiple; attempt++) {
+    const closed = await dropdownsClosed(page, 3_000).then(
+      () => true,
+      () => false,
+    );
+    if (closed || attempt === 3) return;
+    console.error(`[choose] "${option}" was not taken; clicking it again`);
+    await item.click();
+  }
 }
 
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 /** Waits until no Select dropdown is open (or still fading out). */
-export const dropdownsClosed = (page: Page) => openDropdown(page).first().waitFor({ state: 'detached' });
+export const dropdownsClosed = (page: Page, timeout?: number) =>
+  openDropdown(page).first().waitFor({ state: 'detached', timeout });
 
 /**
  * 议事规则 page: sets the notice period to `days` so a test's vote can open within seconds (the default 15 days

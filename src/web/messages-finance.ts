@@ -77,7 +77,7 @@ export const financeMessages = {
   'fin.itemSaved': ['收费项目已保存', 'Fee item saved'],
 
   'run.title': ['出账', 'Billing'],
-  'run.allEstates': ['本企业全部小区（{n} 个）', 'All my estates ({n})'],
+  'run.allEstates': ['本企业全部小区', 'All my estates'],
   'run.start': ['为 {period} 出账', 'Bill {period}'],
   'run.hint': [
     '按启用的收费项目为每户生成本期账单；当月交付的房屋按天计算。重复出账只补出缺少的账单。',

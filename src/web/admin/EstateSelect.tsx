@@ -36,9 +36,15 @@ export function EstateSelect<V extends string | string[]>(props: {
     const items = found.data?.items;
     if (items?.length) setSeen((m) => new Map([...m, ...items.map((e) => [e.id, e] as const)]));
   }, [found.data]);
-  const picked = (Array.isArray(props.value) ? props.value : props.value ? [props.value] : [])
-    .map((id) => seen.get(id))
-    .filter((e): e is Estate => !!e);
+  const values = Array.isArray(props.value) ? props.value : props.value ? [props.value] : [];
+  // A value given from outside (a link's ?estateId=) is read once for its label.
+  const unseen = values.find((id) => !seen.has(id));
+  const given = useApi<Estate>(unseen ? `/api/v1/estates/${unseen}` : null);
+  useEffect(() => {
+    const e = given.data;
+    if (e) setSeen((m) => new Map(m).set(e.id, e));
+  }, [given.data]);
+  const picked = values.map((id) => seen.get(id)).filter((e): e is Estate => !!e);
   const options = [...picked, ...(found.data?.items ?? []).filter((e) => !picked.some((p) => p.id === e.id))];
   return (
     <Select<V>

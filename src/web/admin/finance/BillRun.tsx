@@ -16,12 +16,12 @@ type Scope = 'estate' | 'all';
 export function BillRun({
   estate,
   period,
-  estateCount,
+  several,
   onDone,
 }: {
   estate: Estate;
   period: string;
-  estateCount: number;
+  several: boolean;
   onDone(): void;
 }) {
   const { t } = useI18n();
@@ -62,7 +62,7 @@ export function BillRun({
           options={[
             { value: 'estate', label: estate.name },
             // One estate needs no choice; several may be billed in one run.
-            ...(estateCount > 1 ? [{ value: 'all', label: t('run.allEstates', { n: estateCount }) }] : []),
+            ...(several ? [{ value: 'all', label: t('run.allEstates') }] : []),
           ]}
         />
         <Button type="primary" loading={starting || running} onClick={start} data-testid="run-bills">

@@ -18,7 +18,7 @@ import { BillsTable } from './BillsTable.tsx';
  * 出账与账单: a period's bills of the estate with their totals; the company admin bills the period from here. 导出
  * downloads all of them (the table reads the first 500) as the server's spreadsheet, with the same filter.
  */
-export function Bills({ estate, estateCount }: { estate: Estate; estateCount: number }) {
+export function Bills({ estate, several }: { estate: Estate; several: boolean }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { path, query } = useLocation();
@@ -56,7 +56,7 @@ export function Bills({ estate, estateCount }: { estate: Estate; estateCount: nu
           {t('bill.xlsx')}
         </Button>
       </div>
-      {canRunBills(me) && <BillRun estate={estate} period={period} estateCount={estateCount} onDone={bills.reload} />}
+      {canRunBills(me) && <BillRun estate={estate} period={period} several={several} onDone={bills.reload} />}
       <BillsTable
         estateId={estate.id}
         period={period}

@@ -1,6 +1,6 @@
-import { Card, Empty, Skeleton } from 'antd';
+import { Card } from 'antd';
 import { useI18n } from '../../i18n.tsx';
-import { EstatePicker, useEstateChoice } from '../EstatePicker.tsx';
+import { EstatePicker, ForChosenEstate, useEstateChoice } from '../EstatePicker.tsx';
 import { PriceNegotiation } from './PriceNegotiation.tsx';
 
 /**
@@ -10,16 +10,9 @@ import { PriceNegotiation } from './PriceNegotiation.tsx';
 export function FeePricesPage() {
   const { t } = useI18n();
   const choice = useEstateChoice();
-  const estate = choice.estates.find((e) => e.id === choice.estateId);
   return (
     <Card title={t('menu.feePrices')} extra={<EstatePicker choice={choice} />}>
-      {estate ? (
-        <PriceNegotiation key={estate.id} estate={estate} />
-      ) : choice.estateId && !choice.estates.length ? (
-        <Skeleton active />
-      ) : (
-        <Empty description={t('estate.pick')} />
-      )}
+      <ForChosenEstate choice={choice}>{(e) => <PriceNegotiation key={e.id} estate={e} />}</ForChosenEstate>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Skeleton, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { canQuotePrices } from '../../finance/fees.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -6,7 +6,7 @@ import type { MessageKey } from '../../messages.ts';
 import { navigate } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import type { Estate } from '../../types.ts';
-import { EstatePicker, useEstateChoice } from '../EstatePicker.tsx';
+import { EstatePicker, ForChosenEstate, useEstateChoice } from '../EstatePicker.tsx';
 import { Arrears } from './Arrears.tsx';
 import { Bills } from './Bills.tsx';
 import { FeeItems } from './FeeItems.tsx';
@@ -42,7 +42,6 @@ export function FinancePage({ tab }: { tab: FinanceTab }) {
   const { t } = useI18n();
   const { me } = useSession();
   const choice = useEstateChoice();
-  const estate = choice.estates.find((e) => e.id === choice.estateId);
   const tabs = (Object.keys(TAB_PATH) as FinanceTab[]).filter((k) => k !== 'prices' || canQuotePrices(me));
   const active = tabs.includes(tab) ? tab : 'items';
   const go = (key: string) =>
@@ -50,7 +49,7 @@ export function FinancePage({ tab }: { tab: FinanceTab }) {
   const pane = (e: Estate): ReactNode => {
     switch (active) {
       case 'bills':
-        return <Bills key={e.id} estate={e} estateCount={choice.estates.length} />;
+        return <Bills key={e.id} estate={e} several={choice.several} />;
       case 'arrears':
         return <Arrears key={e.id} estate={e} />;
       case 'refunds':
@@ -69,13 +68,7 @@ export function FinancePage({ tab }: { tab: FinanceTab }) {
         items={tabs.map((k) => ({ key: k, label: t(TAB_LABEL[k]) }))}
         data-testid="finance-tabs"
       />
-      {estate ? (
-        pane(estate)
-      ) : choice.estateId && !choice.estates.length ? (
-        <Skeleton active />
-      ) : (
-        <Empty description={t('estate.pick')} />
-      )}
+      <ForChosenEstate choice={choice}>{pane}</ForChosenEstate>
     </Card>
   );
 }

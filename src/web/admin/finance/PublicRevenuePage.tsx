@@ -1,7 +1,7 @@
-import { Card, Empty, Skeleton, Tabs, Typography } from 'antd';
+import { Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { EstatePicker, useEstateChoice } from '../EstatePicker.tsx';
+import { EstatePicker, ForChosenEstate, useEstateChoice } from '../EstatePicker.tsx';
 import { Disclosure } from './Disclosure.tsx';
 import { RevenueBook } from './RevenueBook.tsx';
 
@@ -13,7 +13,6 @@ export function PublicRevenuePage() {
   const { t } = useI18n();
   const choice = useEstateChoice();
   const [tab, setTab] = useState('book');
-  const estate = choice.estates.find((e) => e.id === choice.estateId);
   return (
     <Card title={t('menu.publicRevenue')} extra={<EstatePicker choice={choice} />}>
       <Typography.Paragraph type="secondary" style={{ maxWidth: 960 }}>
@@ -28,17 +27,11 @@ export function PublicRevenuePage() {
         ]}
         data-testid="pr-tabs"
       />
-      {estate ? (
-        tab === 'book' ? (
-          <RevenueBook key={estate.id} estateId={estate.id} />
-        ) : (
-          <Disclosure key={estate.id} estateId={estate.id} />
-        )
-      ) : choice.estateId && !choice.estates.length ? (
-        <Skeleton active />
-      ) : (
-        <Empty description={t('estate.pick')} />
-      )}
+      <ForChosenEstate choice={choice}>
+        {(e) =>
+          tab === 'book' ? <RevenueBook key={e.id} estateId={e.id} /> : <Disclosure key={e.id} estateId={e.id} />
+        }
+      </ForChosenEstate>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Skeleton, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { canOverseeFund } from '../../fund/types.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -6,7 +6,7 @@ import type { MessageKey } from '../../messages.ts';
 import { match, navigate, useLocation } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import type { Estate } from '../../types.ts';
-import { EstatePicker, useEstateChoice } from '../EstatePicker.tsx';
+import { EstatePicker, ForChosenEstate, useEstateChoice } from '../EstatePicker.tsx';
 import { EstateFundView } from './EstateFundView.tsx';
 import { FundOverviewView } from './FundOverviewView.tsx';
 import { FundRates } from './FundRates.tsx';
@@ -49,20 +49,12 @@ function FundTabs({ path }: { path: string }) {
   const tabs: FundTab[] = overseer ? ['overview', 'accounts', 'uses', 'rates'] : ['accounts', 'uses', 'rates'];
   const fromPath = (Object.keys(TAB_PATH) as FundTab[]).find((k) => TAB_PATH[k] === path);
   const tab: FundTab = fromPath && tabs.includes(fromPath) ? fromPath : tabs[0];
-  const estate = choice.estates.find((e) => e.id === choice.estateId);
   const go = (key: string) => {
     const next = key as FundTab;
     const keep = PER_ESTATE.includes(next) && choice.estateId ? `?estateId=${choice.estateId}` : '';
     navigate(`${TAB_PATH[next]}${keep}`);
   };
-  const perEstate = (render: (e: Estate) => ReactNode) =>
-    estate ? (
-      render(estate)
-    ) : choice.estateId && !choice.estates.length ? (
-      <Skeleton active />
-    ) : (
-      <Empty description={t('estate.pick')} />
-    );
+  const perEstate = (render: (e: Estate) => ReactNode) => <ForChosenEstate choice={choice}>{render}</ForChosenEstate>;
 
   return (
     <Card title={t('menu.fund')} extra={PER_ESTATE.includes(tab) && <EstatePicker choice={choice} />}>

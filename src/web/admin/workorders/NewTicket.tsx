@@ -6,6 +6,7 @@ import { useI18n, useLabel } from '../../i18n.tsx';
 import type { Building, Estate, Page, Unit } from '../../types.ts';
 import { newIdempotencyKey, TICKETS } from '../../workorders/api.ts';
 import { CategoryCascader, categoryRule, PhotoPicker } from '../../workorders/components.tsx';
+import { EstateSelect } from '../EstateSelect.tsx';
 
 interface Values {
   estateId: string;
@@ -41,14 +42,14 @@ export function NewTicket({ onClose, onCreated }: { onClose(): void; onCreated(i
   const estateId = Form.useWatch('estateId', form);
   const placeKind = Form.useWatch('placeKind', form) ?? 'unit';
 
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
+  // Two are enough to tell whether the caller looks after a single estate.
+  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=2');
   const units = useApi<Page<Unit>>(
     estateId && placeKind === 'unit' ? `/api/v1/units?${query({ estateId, q: unitQ.trim(), limit: 50 })}` : null,
   );
   const buildings = useApi<Building[]>(
     estateId && placeKind === 'building' ? `/api/v1/estates/${estateId}/buildings` : null,
   );
-  const estateList = estates.data?.items ?? [];
 
   // Someone who looks after a single estate need not pick it.
   useEffect(() => {
@@ -125,12 +126,7 @@ export function NewTicket({ onClose, onCreated }: { onClose(): void; onCreated(i
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="estateId" label={t('wo.estate')} rules={[required]}>
-              <Select
-                loading={estates.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={estateList.map((e) => ({ value: e.id, label: e.name }))}
-                data-testid="estate-select"
-              />
+              <EstateSelect<string> testId="estate-select" />
             </Form.Item>
           </Col>
           <Col span={12}>
