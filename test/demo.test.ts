@@ -31,6 +31,7 @@ test('the demo city has tickets at each desk, a vote the resident can cast now, 
   const open = matters.find((m: { phase: string }) => m.phase === 'open');
   const election = matters.find((m: { item: number }) => m.item === 3);
   assert.ok(open, 'a vote is open');
+  assert.equal(open.estate, '锦绣花园', 'the list names the estate');
   assert.equal(election.phase, 'announced');
   assert.equal((await resident.get(`/api/v1/voting/matters/${election.id}`)).json().candidates.length, 6);
   const cast = await resident.post(`/api/v1/voting/matters/${open.id}/ballots`, { choice: 'agree' });

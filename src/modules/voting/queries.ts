@@ -3,7 +3,7 @@ import { audit } from '../../kernel/audit.ts';
 import type { Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
-import { visibleEstateIds } from '../registry/index.ts';
+import { namesOf, visibleEstateIds } from '../registry/index.ts';
 import { listMatterFiles } from './files.ts';
 import { canOrganise, loadMatter, phaseOf } from './matters.ts';
 import type { MatterRow } from './tables.ts';
@@ -36,7 +36,11 @@ export async function listMatters(db: Executor, ctx: RequestContext, f: { estate
   // Residents see matters once announced; drafts stay with the organisers.
   if (ctx.actor.kind === 'resident') q = q.where('state', '<>', 'draft');
   const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
-  return rows.map(summary);
+  const names = await namesOf(
+    db,
+    rows.map((m) => m.estate_id),
+  );
+  return rows.map((m) => ({ ...summary(m), estate: names[m.estate_id] ?? '' }));
 }
 
 export async function getMatter(db: Executor, ctx: RequestContext, id: string) {

@@ -14,6 +14,8 @@ export type PaperOnline = 'earlier' | 'paper' | 'online';
 export interface MatterSummary {
   id: string;
   estateId: string;
+  /** The estate's name (in the list of matters). */
+  estate?: string;
   item: number;
   title: string;
   state: string;

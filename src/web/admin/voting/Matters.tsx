@@ -16,8 +16,8 @@ export function Matters() {
   const label = useLabel();
   const [creating, setCreating] = useState(false);
   const { data, loading } = useApi<{ items: MatterSummary[] }>(MATTERS);
-  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=200');
-  const estateName = (id: string) => estates.data?.items.find((e) => e.id === id)?.name ?? '';
+  // Two are enough to tell whether the organiser looks after a single estate.
+  const estates = useApi<Page<Estate>>('/api/v1/estates?limit=2').data?.items;
   return (
     <Card
       title={t('menu.voting')}
@@ -52,7 +52,7 @@ export function Matters() {
             ),
           },
           { title: t('vote.item'), dataIndex: 'item', render: (i: number) => `${i}. ${t(`vItem.${i}` as 'vItem.1')}` },
-          { title: t('vote.estate'), dataIndex: 'estateId', render: estateName },
+          { title: t('vote.estate'), dataIndex: 'estate' },
           { title: t('vote.state'), dataIndex: 'phase', render: (p: string) => <PhaseTag phase={p} /> },
           {
             title: t('vote.window'),
@@ -63,7 +63,7 @@ export function Matters() {
       />
       {creating && (
         <NewMatter
-          estates={estates.data?.items ?? []}
+          only={estates?.length === 1 ? estates[0] : undefined}
           onClose={() => setCreating(false)}
           onCreated={(id) => navigate(`/voting/${id}`)}
         />

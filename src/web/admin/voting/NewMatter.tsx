@@ -6,6 +6,7 @@ import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { Estate } from '../../types.ts';
 import { ELECTION_ITEM, ITEMS, MATTERS, RULES, type Rules } from '../../voting/types.ts';
+import { EstateSelect } from '../EstateSelect.tsx';
 import { ElectionFields } from './ElectionFields.tsx';
 
 interface Values {
@@ -29,7 +30,7 @@ const PROPOSERS = ['committee', 'petition', 'street', 'community'] as const;
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 /** 发起表决: a draft matter; for an election (item 3) also its kind, seats and candidates. */
-export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated(id: string): void }) {
+export function NewMatter(props: { only?: Estate; onClose(): void; onCreated(id: string): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -47,9 +48,8 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
 
   // Someone who looks after a single estate need not pick it.
   useEffect(() => {
-    if (props.estates.length === 1 && !form.getFieldValue('estateId'))
-      form.setFieldValue('estateId', props.estates[0].id);
-  }, [props.estates, form]);
+    if (props.only && !form.getFieldValue('estateId')) form.setFieldValue('estateId', props.only.id);
+  }, [props.only, form]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -85,7 +85,7 @@ export function NewMatter(props: { estates: Estate[]; onClose(): void; onCreated
     <Modal open title={t('vote.new')} width={720} onCancel={props.onClose} onOk={submit} confirmLoading={busy}>
       <Form form={form} layout="vertical" initialValues={{ proposerKind: 'committee' }} data-testid="new-matter-form">
         <Form.Item name="estateId" label={t('vote.estate')} rules={required}>
-          <Select options={props.estates.map((e) => ({ value: e.id, label: e.name }))} data-testid="estate-select" />
+          <EstateSelect<string> testId="estate-select" />
         </Form.Item>
         <Form.Item name="item" label={t('vote.item')} rules={required}>
           <Select
