@@ -21,6 +21,9 @@ test('the city regulator browses regions, estates, a building and its units', as
   await passwordLogin(page, 'city.admin');
   await page.waitForURL(`${h.baseUrl}/`);
   await page.getByText('江城市住建局').first().waitFor();
+  // The home page counts the whole city on the server: the demo's 12 estates.
+  const estatesCard = page.locator('.ant-statistic').filter({ has: page.getByRole('link', { name: '小区' }) });
+  await estatesCard.locator('.ant-statistic-content-value').getByText('12', { exact: true }).waitFor();
 
   await page.getByRole('menuitem', { name: '区域与小区' }).click();
   await page.waitForURL(/\/registry/);

@@ -39,6 +39,31 @@ test('a district regulator and a street office see only their jurisdiction', asy
   assert.ok(street.every((e) => districtIds.has(e.id)));
 });
 
+test('the home page figures are counted over exactly the estates each role may list', async () => {
+  type Listed = Estate & { buildingCount: number; unitCount: number; totalArea: number; serviceGrade: number };
+  for (const username of ['city.admin', 'jiangnan.admin', 'wangjiang.street', 'company.admin', 'committee.member']) {
+    const client = await t.as(username);
+    const listed = (await estatesOf(client)) as Listed[];
+    const summary = (await client.get('/api/v1/estates/summary')).json();
+    const sum = (f: (e: Listed) => number) => listed.reduce((n, e) => n + f(e), 0);
+    assert.deepEqual(
+      [summary.estates, summary.buildings, summary.units, summary.totalArea],
+      [listed.length, sum((e) => e.buildingCount), sum((e) => e.unitCount), sum((e) => e.totalArea)],
+      username,
+    );
+    assert.equal(summary.companies, new Set(listed.map((e) => e.companyId).filter(Boolean)).size, username);
+    assert.equal(
+      summary.byGrade.reduce((n: number, g: { n: number }) => n + g.n, 0),
+      listed.length,
+    );
+    const grade = String(listed[0].serviceGrade);
+    assert.equal(
+      summary.byGrade.find((g: { key: string }) => g.key === grade).n,
+      listed.filter((e) => String(e.serviceGrade) === grade).length,
+    );
+  }
+});
+
 test('a company admin reads only its own estates, company, staff and owners', async () => {
   const admin = await t.as('company.admin');
   const mine = await estatesOf(admin);
@@ -84,6 +109,7 @@ test('a resident sees only their own units and cannot read the registry lists', 
   assert.ok(units.length >= 1);
   assert.ok(units.every((u) => u.estateName === '锦绣花园'));
   assert.equal((await resident.get('/api/v1/estates')).statusCode, 403);
+  assert.equal((await resident.get('/api/v1/estates/summary')).statusCode, 403);
   assert.equal((await resident.get('/api/v1/owners')).statusCode, 403);
   const profile = (await resident.get('/api/v1/me/profile')).json();
   assert.equal(profile.phone, '138****0001');

@@ -8,6 +8,7 @@ import { estateColumns, ownerColumns, unitColumns } from './exports.ts';
 import * as owners from './owners.ts';
 import { registryPolicy as P } from './policy.ts';
 import * as S from './schemas.ts';
+import { estateSummary } from './summary.ts';
 import * as units from './units.ts';
 
 /** Regions, estates, buildings, units and owners. */
@@ -54,6 +55,14 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       respondList(req, reply, 'estates', estateColumns, (filter, all) =>
         estates.listEstates(db, ctxOf(req), filter, all),
       ),
+  );
+  app.get(
+    '/api/v1/estates/summary',
+    {
+      config: { policy: P.readEstates },
+      schema: { tags, summary: 'Counts over every estate in the caller’s scope, for the home page' },
+    },
+    async (req) => estateSummary(db, ctxOf(req)),
   );
   app.get(
     '/api/v1/estates/:id',
