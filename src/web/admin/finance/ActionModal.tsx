@@ -15,11 +15,14 @@ export function ActionModal(props: {
   onClose(): void;
   /** data-testid of the error banner. */
   errorId: string;
+  /** What to do about a refusal, by the server's code, under its reason. */
+  advice?(code: string): ReactNode;
+  width?: number;
   children: ReactNode;
 }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ detail: string; code?: string } | null>(null);
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -27,8 +30,8 @@ export function ActionModal(props: {
       await props.onOk();
     } catch (e) {
       // A form that does not validate shows its own messages.
-      if (e instanceof ApiError) setError(e.detail);
-      else if (!(e && typeof e === 'object' && 'errorFields' in e)) setError(String(e));
+      if (e instanceof ApiError) setError({ detail: e.detail, code: e.code });
+      else if (!(e && typeof e === 'object' && 'errorFields' in e)) setError({ detail: String(e) });
     } finally {
       setBusy(false);
     }
@@ -43,9 +46,19 @@ export function ActionModal(props: {
       confirmLoading={busy}
       onOk={submit}
       onCancel={props.onClose}
+      width={props.width}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid={props.errorId} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.detail}
+          description={error.code ? props.advice?.(error.code) : undefined}
+          style={{ marginBottom: 12 }}
+          data-testid={props.errorId}
+        />
+      )}
       {props.children}
     </Modal>
   );

@@ -1,8 +1,7 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { YuanInput } from '../../finance/components.tsx';
 import { MAX_REVENUE_FEN, PUBLIC_REVENUE, SOURCES, type Source, type Spending } from '../../finance/public-revenue.ts';
 import { formatFen, formatTime, parseYuan, yuanText } from '../../format.ts';
@@ -10,6 +9,7 @@ import { useApi } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import type { MessageKey } from '../../messages.ts';
 import { MATTERS, type MatterSummary, RULES, type Rules } from '../../voting/types.ts';
+import { ActionModal } from './ActionModal.tsx';
 
 /** An amount in yuan: at most 2 decimals, within what the server accepts; zero only where `zero` allows it. */
 function useAmountRules(zero = false): Rule[] {
@@ -25,27 +25,6 @@ function useAmountRules(zero = false): Rule[] {
       },
     },
   ];
-}
-
-/** Runs a dialog's save: the server's refusal stays in the dialog, in its words (and its code, to advise on it). */
-function useSave() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [code, setCode] = useState<string | null>(null);
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setCode(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
-      setCode(e instanceof ApiError ? e.code : null);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, code, run };
 }
 
 /** What to do about the server's refusals of a spending: the message says why, this says what next. */
@@ -70,7 +49,6 @@ export function IncomeDialog({ estateId, onClose, onSaved }: { estateId: string;
   const label = useLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<IncomeValues>();
-  const { busy, error, run } = useSave();
   const gross = parseYuan(Form.useWatch('gross', form) ?? '');
   const cost = parseYuan(Form.useWatch('cost', form) ?? '');
   const net = gross !== null && cost !== null && cost < gross ? gross - cost : null;
@@ -88,38 +66,31 @@ export function IncomeDialog({ estateId, onClose, onSaved }: { estateId: string;
 
   const save = async () => {
     const v = await form.validateFields();
-    await run(async () => {
-      const r = await api<{ id: string; netFen: number }>(`${PUBLIC_REVENUE}/incomes`, {
-        quiet: true,
-        body: {
-          estateId,
-          source: v.source,
-          description: v.description.trim(),
-          grossFen: parseYuan(v.gross) as number,
-          costFen: parseYuan(v.cost) as number,
-          evidence: v.evidence.trim(),
-          receivedOn: v.receivedOn.format('YYYY-MM-DD'),
-        },
-      });
-      message.success(t('pr.incomeSaved', { amount: formatFen(r.netFen) }));
-      onSaved();
+    const r = await api<{ id: string; netFen: number }>(`${PUBLIC_REVENUE}/incomes`, {
+      quiet: true,
+      body: {
+        estateId,
+        source: v.source,
+        description: v.description.trim(),
+        grossFen: parseYuan(v.gross) as number,
+        costFen: parseYuan(v.cost) as number,
+        evidence: v.evidence.trim(),
+        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+      },
     });
+    message.success(t('pr.incomeSaved', { amount: formatFen(r.netFen) }));
+    onSaved();
   };
 
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('pr.recordIncome')}
       okText={t('estate.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
       onOk={save}
-      onCancel={onClose}
+      onClose={onClose}
       width={560}
+      errorId="pr-dialog-error"
     >
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="pr-dialog-error" />
-      )}
       <Form<IncomeValues>
         form={form}
         layout="vertical"
@@ -166,7 +137,7 @@ export function IncomeDialog({ estateId, onClose, onSaved }: { estateId: string;
           <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="received-on" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -200,7 +171,6 @@ export function SpendingDialog({
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<SpendingValues>();
-  const { busy, error, code, run } = useSave();
   const amountRules = useAmountRules();
   const approval = Form.useWatch('approval', form) ?? 'committee';
   const amount = parseYuan(Form.useWatch('amount', form) ?? '');
@@ -215,43 +185,30 @@ export function SpendingDialog({
 
   const save = async () => {
     const v = await form.validateFields();
-    await run(async () => {
-      const r = await api<{ id: string; payableFrom: string }>(`${PUBLIC_REVENUE}/spendings`, {
-        quiet: true,
-        body: {
-          estateId,
-          item: v.item.trim(),
-          description: v.description.trim(),
-          amountFen: parseYuan(v.amount) as number,
-          ...(v.approval === 'vote' ? { matterId: v.matterId } : { resolution: v.resolution?.trim() }),
-        },
-      });
-      message.success(t('pr.proposed', { until: formatTime(r.payableFrom, lang) }));
-      onSaved();
+    const r = await api<{ id: string; payableFrom: string }>(`${PUBLIC_REVENUE}/spendings`, {
+      quiet: true,
+      body: {
+        estateId,
+        item: v.item.trim(),
+        description: v.description.trim(),
+        amountFen: parseYuan(v.amount) as number,
+        ...(v.approval === 'vote' ? { matterId: v.matterId } : { resolution: v.resolution?.trim() }),
+      },
     });
+    message.success(t('pr.proposed', { until: formatTime(r.payableFrom, lang) }));
+    onSaved();
   };
 
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('pr.propose')}
       okText={t('estate.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
       onOk={save}
-      onCancel={onClose}
+      onClose={onClose}
       width={560}
+      errorId="pr-dialog-error"
+      advice={(code) => SPENDING_ADVICE[code] && t(SPENDING_ADVICE[code])}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          description={code && SPENDING_ADVICE[code] ? t(SPENDING_ADVICE[code]) : undefined}
-          style={{ marginBottom: 12 }}
-          data-testid="pr-dialog-error"
-        />
-      )}
       <Form<SpendingValues>
         form={form}
         layout="vertical"
@@ -321,7 +278,7 @@ export function SpendingDialog({
         )}
       </Form>
       <Alert type="info" showIcon title={t('pr.proposeHint', { n: publicityDays })} />
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -330,40 +287,32 @@ export function CancelDialog({ spending, onClose, onSaved }: { spending: Spendin
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const { busy, error, run } = useSave();
 
   const save = async () => {
     const v = await form.validateFields();
-    await run(async () => {
-      await api(`${PUBLIC_REVENUE}/spendings/${spending.id}/cancel`, {
-        quiet: true,
-        body: { version: spending.version, reason: v.reason.trim() },
-      });
-      message.success(t('pr.cancelled', { item: spending.item }));
-      onSaved();
+    await api(`${PUBLIC_REVENUE}/spendings/${spending.id}/cancel`, {
+      quiet: true,
+      body: { version: spending.version, reason: v.reason.trim() },
     });
+    message.success(t('pr.cancelled', { item: spending.item }));
+    onSaved();
   };
 
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('pr.cancelTitle', { item: spending.item, amount: formatFen(spending.amountFen) })}
       okText={t('pr.cancel')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      danger
       onOk={save}
-      onCancel={onClose}
+      onClose={onClose}
+      errorId="pr-dialog-error"
     >
       <Typography.Paragraph type="secondary">{t('pr.cancelHint')}</Typography.Paragraph>
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="pr-dialog-error" />
-      )}
       <Form form={form} layout="vertical" data-testid="cancel-form">
         <Form.Item name="reason" label={t('pr.cancelReason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
           <Input.TextArea rows={2} placeholder={t('pr.cancelReasonHint')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
