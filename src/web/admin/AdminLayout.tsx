@@ -30,7 +30,7 @@ import {
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LangSwitch } from '../components.tsx';
 import { useI18n, useLabel } from '../i18n.tsx';
@@ -170,8 +170,11 @@ export function AdminLayout({ me }: { me: Me }) {
   const { section, page } = route(path, sections);
 
   const roles = me.bindings.map((b) => `${label('role', b.role)}${b.scopeName ? ` · ${b.scopeName}` : ''}`);
+  // On a phone (the inspector's page, say) the roles move from the header into the user menu, so the header fits.
+  const narrow = !Grid.useBreakpoint().md;
   const userMenu = {
     items: [
+      ...(narrow ? [...roles.map((r) => ({ key: r, label: r, disabled: true })), { type: 'divider' as const }] : []),
       { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
       { key: 'logout-all', icon: <LogoutOutlined />, danger: true, label: t('user.logoutAll') },
     ],
@@ -200,7 +203,7 @@ export function AdminLayout({ me }: { me: Me }) {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '0 12px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'flex-end',
@@ -208,13 +211,15 @@ export function AdminLayout({ me }: { me: Me }) {
             boxShadow: '0 1px 4px rgba(0,21,41,.08)',
           }}
         >
-          <Space size={4} wrap style={{ lineHeight: 1.2 }}>
-            {roles.map((r) => (
-              <Tag color="blue" key={r}>
-                {r}
-              </Tag>
-            ))}
-          </Space>
+          {!narrow && (
+            <Space size={4} wrap style={{ lineHeight: 1.2 }}>
+              {roles.map((r) => (
+                <Tag color="blue" key={r}>
+                  {r}
+                </Tag>
+              ))}
+            </Space>
+          )}
           <LangSwitch size="small" />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
@@ -224,7 +229,8 @@ export function AdminLayout({ me }: { me: Me }) {
             </Button>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        {/* On a phone the menu's trigger hangs below the header, over the content's first lines: start below it. */}
+        <Layout.Content style={{ margin: narrow ? '52px 12px 12px' : 24 }}>
           {page ?? <Result status="404" title="404" subTitle={t('error.noPage')} />}
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#999', padding: '12px 0 20px' }}>
