@@ -163,7 +163,22 @@ test('the company answers; re-inspection sends one back with a new deadline, the
     interviews: 1,
   });
   assert.equal(joint.statusCode, 201, joint.body);
-  assert.equal((await street.get(`${base}/joint-actions`)).json().length, 1);
+  const later = await street.post(`${base}/joint-actions`, {
+    onDate: '2026-11-07',
+    departments: ['市场监管所'],
+    actions: '检查收费公示',
+    notices: 0,
+    interviews: 0,
+  });
+  assert.equal(later.statusCode, 201, later.body);
+  // Latest first, a page at a time.
+  const first = (await street.get(`${base}/joint-actions?limit=1`)).json();
+  assert.deepEqual([first.items[0].onDate, first.items[0].estate], ['2026-11-07', null]);
+  const second = (await street.get(`${base}/joint-actions?limit=1&cursor=${first.nextCursor}`)).json();
+  assert.deepEqual(
+    [second.items[0].onDate, second.items[0].estate, second.nextCursor],
+    ['2026-11-06', '锦绣花园', null],
+  );
 });
 
 test('the desk lists who may inspect, its plans and inspections; evidence photos; a checklist edit is a new version', async () => {
@@ -197,7 +212,13 @@ test('the desk lists who may inspect, its plans and inspections; evidence photos
     201,
   );
 
-  const plans = (await street.get(`${base}/inspection-plans`)).json();
+  const plans = (await street.get(`${base}/inspection-plans`)).json().items;
+  const onePlan = (await street.get(`${base}/inspection-plans?limit=1`)).json();
+  assert.equal(onePlan.items[0].id, plans[0].id, 'newest first');
+  assert.equal(
+    (await street.get(`${base}/inspection-plans?limit=1&cursor=${onePlan.nextCursor}`)).json().items[0].id,
+    plans[1].id,
+  );
   const fire = plans.find((p: { name: string; submitted: number }) => p.name === '11 月消防检查' && p.submitted === 1);
   assert.ok(fire, 'the named plan, one inspection submitted');
   const listed = (await street.get(`${base}/inspections?planId=${fire.id}`)).json();

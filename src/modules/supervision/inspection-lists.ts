@@ -5,6 +5,7 @@ import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
+import { decodeCursor, type PageQueryT, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { namesOf } from '../registry/index.ts';
 import type { TemplateItem } from './inspection-tables.ts';
 import { INSPECTORS } from './inspections.ts';
@@ -87,25 +88,35 @@ export async function listInspections(
   }));
 }
 
-/** The plans with inspections in the caller's region, newest first, with how far each has got. */
-export async function listPlans(db: Executor, ctx: RequestContext) {
+/**
+ * The plans with inspections in the caller's region, newest first, with how far each has got; a page at a time, the
+ * exact instant as text being the page key.
+ */
+export async function listPlans(db: Executor, ctx: RequestContext, f: PageQueryT) {
   const paths = pathsOf(ctx);
-  if (!paths.length) return [];
-  const rows = await db
+  if (!paths.length) return { items: [], nextCursor: null };
+  let q = db
     .selectFrom('inspection_plans as p')
     .innerJoin('inspections as i', 'i.plan_id', 'p.id')
     .innerJoin('inspection_templates as t', 't.id', 'p.template_id')
-    .select(['p.id', 'p.name', 'p.due_on', 'p.drawn', 'p.created_at', 't.name as template'])
+    .select(['p.id', 'p.name', 'p.due_on', 'p.drawn', 't.name as template'])
+    .select(sql<string>`p.created_at::text`.as('list_key'))
     .select((eb) => [
       eb.fn.countAll<number>().as('inspections'),
       sql<number>`count(*) FILTER (WHERE i.state = 'submitted')`.as('submitted'),
     ])
-    .where((eb) => eb.or(paths.map((p) => eb('i.region_path', 'like', `${p}%`))))
+    .where((eb) => eb.or(paths.map((p) => eb('i.region_path', 'like', `${p}%`))));
+  const cursor = decodeCursor(f.cursor);
+  if (cursor) q = q.where(sql<boolean>`(p.created_at, p.id) < (${String(cursor.key)}::timestamptz, ${cursor.id})`);
+  const limit = pageSize(false, f.limit);
+  const rows = await q
     .groupBy(['p.id', 't.name'])
     .orderBy('p.created_at', 'desc')
-    .limit(500)
+    .orderBy('p.id', 'desc')
+    .limit(limit + 1)
     .execute();
-  return rows.map((r) => ({
+  const page = pageOf(rows, limit, (r) => r.list_key);
+  const items = page.items.map((r) => ({
     id: r.id,
     name: r.name,
     template: r.template,
@@ -114,6 +125,7 @@ export async function listPlans(db: Executor, ctx: RequestContext) {
     inspections: Number(r.inspections),
     submitted: Number(r.submitted),
   }));
+  return { items, nextCursor: page.nextCursor };
 }
 
 /**

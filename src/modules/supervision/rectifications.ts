@@ -1,14 +1,12 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { audit } from '../../kernel/audit.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
-import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
 import { type RequestContext, systemContext } from '../../kernel/http.ts';
-import { newId } from '../../kernel/ids.ts';
 import { defineRecurringJob } from '../../kernel/jobs.ts';
 import { decodeCursor, type PageQueryT, pageOf, pageSize } from '../../kernel/pagination.ts';
 import { stepVersioned } from '../../kernel/versioned.ts';
-import { coversEstate, estatePlace, namesOf } from '../registry/index.ts';
+import { coversEstate, namesOf } from '../registry/index.ts';
 import type { InspectionTables, RectificationState } from './inspection-tables.ts';
 import { estateRef, INSPECTORS, RECTIFIERS } from './inspections.ts';
 import { recordAutomatic, today } from './records.ts';
@@ -265,77 +263,4 @@ export async function rectificationFigures(db: Executor, ctx: RequestContext, by
       onTimeBp: rectified ? Math.floor((Number(r.on_time) * 10_000) / rectified) : null,
     };
   });
-}
-
-/** 联合执法: a joint action with departments, what was done, notices issued and interviews (约谈) held. */
-export async function recordJointAction(
-  db: Executor,
-  ctx: RequestContext,
-  input: {
-    estateId?: string;
-    onDate: string;
-    departments: string[];
-    actions: string;
-    notices: number;
-    interviews: number;
-  },
-) {
-  // Where it happened: the estate's region (which the caller must cover), or the caller's own.
-  let regionPath = ctx.actor.bindings.find((b) => INSPECTORS.includes(b.role) && b.scopePath)?.scopePath;
-  if (input.estateId) {
-    const e = await estatePlace(db, input.estateId);
-    if (!coversEstate(ctx.actor, INSPECTORS, { id: e.id, region_path: e.regionPath, company_id: e.companyId }))
-      throw forbidden();
-    regionPath = e.regionPath;
-  }
-  if (!regionPath) throw forbidden();
-  const id = newId();
-  const row = {
-    id,
-    region_path: regionPath,
-    estate_id: input.estateId ?? null,
-    on_date: input.onDate,
-    departments: input.departments,
-    actions: input.actions,
-    notices: input.notices,
-    interviews: input.interviews,
-    created_by: ctx.actor.accountId,
-  };
-  await db.insertInto('joint_actions').values(row).execute();
-  await audit(db, ctx, {
-    action: 'joint_action',
-    entityType: 'joint_action',
-    entityId: id,
-    estateId: row.estate_id,
-    after: row,
-  });
-  return { id };
-}
-
-export async function listJointActions(db: Executor, ctx: RequestContext) {
-  const paths = ctx.actor.bindings
-    .filter((b) => INSPECTORS.includes(b.role) && b.scopePath)
-    .map((b) => b.scopePath as string);
-  if (!paths.length) return [];
-  const rows = await db
-    .selectFrom('joint_actions')
-    .selectAll()
-    .where((eb) => eb.or(paths.map((p) => eb('region_path', 'like', `${p}%`))))
-    .orderBy('on_date', 'desc')
-    .limit(500)
-    .execute();
-  const names = await namesOf(
-    db,
-    rows.map((r) => r.estate_id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    estateId: r.estate_id,
-    estate: r.estate_id ? (names[r.estate_id] ?? '') : null,
-    onDate: r.on_date,
-    departments: r.departments,
-    actions: r.actions,
-    notices: r.notices,
-    interviews: r.interviews,
-  }));
 }

@@ -22,15 +22,9 @@ import {
   readPhoto,
   submitInspection,
 } from './inspections.ts';
+import { listJointActions, recordJointAction } from './joint-actions.ts';
 import { addEvidence, readEvidence, removeEvidence } from './rectification-evidence.ts';
-import {
-  answerNotice,
-  listJointActions,
-  listNotices,
-  recordJointAction,
-  rectificationFigures,
-  reinspect,
-} from './rectifications.ts';
+import { answerNotice, listNotices, rectificationFigures, reinspect } from './rectifications.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -109,8 +103,13 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { policy: INSPECTORS }, schema: { tags, summary: 'Who may inspect inside your region' } },
     async (req) => inspectorsFor(db, ctxOf(req)),
   );
-  app.get(`${base}/inspection-plans`, { config: { policy: INSPECTORS }, schema: { tags } }, async (req) =>
-    listPlans(db, ctxOf(req)),
+  app.get(
+    `${base}/inspection-plans`,
+    {
+      config: { policy: INSPECTORS },
+      schema: { tags, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }) },
+    },
+    async (req) => listPlans(db, ctxOf(req), req.query),
   );
   app.get(
     `${base}/inspections`,
@@ -327,8 +326,13 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return !format || format === 'json' ? rows : exportFigures(reply, format, rows, req.lang);
     },
   );
-  app.get(`${base}/joint-actions`, { config: { policy: INSPECTORS }, schema: { tags } }, async (req) =>
-    listJointActions(db, ctxOf(req)),
+  app.get(
+    `${base}/joint-actions`,
+    {
+      config: { policy: INSPECTORS },
+      schema: { tags, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }) },
+    },
+    async (req) => listJointActions(db, ctxOf(req), req.query),
   );
   app.post(
     `${base}/joint-actions`,

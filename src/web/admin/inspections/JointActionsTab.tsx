@@ -2,7 +2,8 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
+import { LoadMore } from '../../components.tsx';
+import { useApi, useCursorList } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { type JointAction, SUPERVISION } from '../../inspections/types.ts';
 import type { Department } from '../../types.ts';
@@ -12,7 +13,7 @@ import { ActionModal } from '../finance/ActionModal.tsx';
 /** 联合执法: joint actions in the region, with departments, what was done, notices issued and interviews (约谈). */
 export function JointActionsTab() {
   const { t } = useI18n();
-  const actions = useApi<JointAction[]>(`${SUPERVISION}/joint-actions`);
+  const actions = useCursorList<JointAction>(`${SUPERVISION}/joint-actions`, {});
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -23,9 +24,9 @@ export function JointActionsTab() {
         rowKey="id"
         size="middle"
         data-testid="joint-actions"
-        loading={actions.loading}
-        dataSource={actions.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={actions.loading && !actions.items.length}
+        dataSource={actions.items}
+        pagination={false}
         locale={{ emptyText: t('insp.noJoint') }}
         columns={[
           { title: t('insp.onDate'), dataIndex: 'onDate', width: 110 },
@@ -50,6 +51,12 @@ export function JointActionsTab() {
           { title: t('insp.noticesIssued'), dataIndex: 'notices', align: 'right', width: 100 },
           { title: t('insp.interviews'), dataIndex: 'interviews', align: 'right', width: 100 },
         ]}
+      />
+      <LoadMore
+        hasMore={actions.hasMore}
+        loading={actions.loading}
+        onMore={actions.loadMore}
+        count={actions.items.length}
       />
       {adding && (
         <JointActionDialog

@@ -2,7 +2,8 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
+import { LoadMore } from '../../components.tsx';
+import { useApi, useCursorList } from '../../hooks.ts';
 import { useI18n, useLabel } from '../../i18n.tsx';
 import { type InspectionRow, type Inspector, type Plan, SUPERVISION, type Template } from '../../inspections/types.ts';
 import { useSession } from '../../session.tsx';
@@ -30,7 +31,7 @@ export function PlansTab() {
   const { me } = useSession();
   const templates = useApi<Template[]>(`${SUPERVISION}/inspection-templates`);
   const people = useApi<Inspector[]>(`${SUPERVISION}/inspectors`);
-  const plans = useApi<Plan[]>(`${SUPERVISION}/inspection-plans`);
+  const plans = useCursorList<Plan>(`${SUPERVISION}/inspection-plans`, {});
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -134,9 +135,9 @@ export function PlansTab() {
         size="middle"
         data-testid="plans"
         style={{ marginBottom: 24 }}
-        loading={plans.loading}
-        dataSource={plans.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={plans.loading && !plans.items.length}
+        dataSource={plans.items}
+        pagination={false}
         locale={{ emptyText: t('insp.noPlans') }}
         expandable={{
           expandedRowKeys: expanded,
@@ -162,6 +163,7 @@ export function PlansTab() {
           },
         ]}
       />
+      <LoadMore hasMore={plans.hasMore} loading={plans.loading} onMore={plans.loadMore} count={plans.items.length} />
       <Typography.Title level={5}>{t('insp.assignedToMe')}</Typography.Title>
       <MyInspectionList key={mineKey} />
     </>
