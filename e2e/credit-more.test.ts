@@ -139,6 +139,7 @@ test('work-order records, a project manager’s record and results, district ran
   // Now the district awards four stars.
   await district.reload();
   await openTab(district, '星级评定');
+  await district.getByTestId('stars-in-force').getByText('本辖区暂无有效的星级评定').waitFor();
   await choose(district, district.getByTestId('stars-estate'), label);
   await district.getByTestId('stars-history').getByText('该小区暂无星级评定').waitFor();
   await award();
@@ -148,6 +149,14 @@ test('work-order records, a project manager’s record and results, district ran
   const until = (await rating.locator('td').nth(2).textContent()) as string;
   assert.match(until, /^\d{4}-\d{2}-\d{2}$/);
   await shot(district, 'stars');
+  // Cleared, the tab shows the region's ratings in force, and opens the estate's history again from there.
+  await district.getByTestId('stars-estate').hover();
+  await district.getByTestId('stars-estate').locator('.ant-select-clear').click();
+  await rows(district, 'stars-in-force', new RegExp(`^${estate} .*${until}`)).waitFor();
+  await rows(district, 'stars-in-force', new RegExp(`^${estate}`))
+    .getByRole('button', { name: '评定记录' })
+    .click();
+  await rating.waitFor();
 
   // The city sets the base score, sees it saved, and publishes.
   await openTab(city, '季度发布');

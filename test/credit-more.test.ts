@@ -235,11 +235,45 @@ test('star ratings only where the city uses them; public with the estate; revoke
   const found = (await t.anonymous.get(`/api/v1/public/estates?q=${encodeURIComponent(await nameOf(e.id))}`)).json();
   assert.deepEqual([found[0].id, found[0].stars.stars, found[0].stars.validUntil], [e.id, 4, '2027-07-02']);
   assert.equal((await t.anonymous.get(`/api/v1/public/estates/${e.id}/rectification`)).json().stars.stars, 4);
+  // The authority's overview: the ratings in force, most stars first; a district sees its own estates only.
+  const second = await city.post('/api/v1/supervision/estate-stars', {
+    estateId: estates[1].id,
+    stars: 5,
+    awardedOn: '2026-07-02',
+    basis: '2026 年度物业服务星级评定',
+  });
+  assert.equal(second.statusCode, 201, second.body);
+  const overview = (await city.get('/api/v1/supervision/estate-stars')).json();
+  assert.deepEqual(
+    overview.items.map((r: { estateId: string; stars: number }) => [r.estateId, r.stars]),
+    [
+      [estates[1].id, 5],
+      [e.id, 4],
+    ],
+  );
+  assert.equal(overview.items[1].estate, await nameOf(e.id));
+  const paged = (await city.get('/api/v1/supervision/estate-stars?limit=1')).json();
+  assert.equal(
+    (await city.get(`/api/v1/supervision/estate-stars?limit=1&cursor=${paged.nextCursor}`)).json().items[0].estateId,
+    e.id,
+  );
+  const jiangnanPath = (
+    await t.handle.db.selectFrom('regions').select('path').where('name', '=', '江南区').executeTakeFirstOrThrow()
+  ).path;
+  const inDistrict = new Set(estates.filter((x) => x.region_path.startsWith(jiangnanPath)).map((x) => x.id));
+  const districtView = (await district.get('/api/v1/supervision/estate-stars')).json().items;
+  assert.ok(districtView.every((r: { estateId: string }) => inDistrict.has(r.estateId)));
+  assert.equal(districtView.length, [e.id, estates[1].id].filter((id) => inDistrict.has(id)).length);
   const revoked = await city.post(`/api/v1/supervision/estate-stars/${given.json().id}/revoke`, {
     reason: '发生较大安全责任事故',
   });
   assert.equal(revoked.statusCode, 200, revoked.body);
   assert.equal((await t.anonymous.get(`/api/v1/public/estates/${e.id}/rectification`)).json().stars, null);
+  assert.deepEqual(
+    (await city.get('/api/v1/supervision/estate-stars')).json().items.map((r: { estateId: string }) => r.estateId),
+    [estates[1].id],
+    'a revoked rating is no longer in force',
+  );
   const history = (await city.get(`/api/v1/supervision/estates/${e.id}/stars`)).json();
   assert.deepEqual([history[0].stars, history[0].revokedReason], [4, '发生较大安全责任事故']);
   const jiangnan = await t.handle.db

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../../kernel/http.ts';
+import { PageQuery } from '../../kernel/pagination.ts';
 import { recordWorkorderMetrics } from './auto-records.ts';
 import { publishPeriod, saveBases } from './evaluation.ts';
 import { managerResults } from './managers.ts';
@@ -16,7 +17,7 @@ import {
   recordsAwaiting,
   saveCreditSettings,
 } from './records.ts';
-import { awardStars, revokeStars, starHistory } from './stars.ts';
+import { awardStars, ratingsInForce, revokeStars, starHistory } from './stars.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
@@ -247,6 +248,18 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => revokeStars(db, ctxOf(req), req.params.id, req.body.reason),
+  );
+  app.get(
+    '/api/v1/supervision/estate-stars',
+    {
+      config: { policy: P.evaluate },
+      schema: {
+        tags,
+        summary: 'The star ratings in force in your region, most stars first',
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+      },
+    },
+    async (req) => ratingsInForce(db, ctxOf(req), req.query),
   );
   app.get(
     '/api/v1/supervision/estates/:id/stars',

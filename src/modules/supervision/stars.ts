@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import type { Db, Executor } from '../../kernel/db.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/http.ts';
 import { newId } from '../../kernel/ids.ts';
-import { coversEstate, type EstatePlace, estatePlace } from '../registry/index.ts';
+import { decodeCursor, type PageQueryT, pageOf, pageSize } from '../../kernel/pagination.ts';
+import { coversEstate, type EstatePlace, estatePlace, namesOf, visibleEstateIds } from '../registry/index.ts';
 import { barEnds } from './credit.ts';
 import { EVALUATORS } from './policy.ts';
 import { creditSettings, today } from './records.ts';
@@ -102,4 +104,49 @@ export async function starHistory(db: Executor, ctx: RequestContext, estateId: s
     revokedOn: r.revoked_on,
     revokedReason: r.revoked_reason,
   }));
+}
+
+/**
+ * The ratings in force today on the estates the caller may see (one per estate, the latest), most stars first, a
+ * page at a time: the authority's overview before it opens one estate's history.
+ */
+export async function ratingsInForce(db: Executor, ctx: RequestContext, f: PageQueryT) {
+  const on = today();
+  const latest = db
+    .selectFrom('estate_stars')
+    .distinctOn('estate_id')
+    .select(['id', 'estate_id', 'stars', 'awarded_on', 'valid_until', 'basis'])
+    .where('revoked_on', 'is', null)
+    .where('awarded_on', '<=', on)
+    .where('valid_until', '>=', on)
+    .where((eb) => eb('estate_id', 'in', visibleEstateIds(ctx.actor)(eb as never)))
+    .orderBy('estate_id')
+    .orderBy('awarded_on', 'desc')
+    .orderBy('created_at', 'desc');
+  let q = db.selectFrom(latest.as('r')).selectAll();
+  const cursor = decodeCursor(f.cursor);
+  if (cursor) q = q.where(sql<boolean>`(r.stars, r.id) < (${Number(cursor.key)}, ${cursor.id})`);
+  const limit = pageSize(false, f.limit);
+  const rows = await q
+    .orderBy('r.stars', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const page = pageOf(rows, limit, (r) => r.stars);
+  const names = await namesOf(
+    db,
+    page.items.map((r) => r.estate_id),
+  );
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      estateId: r.estate_id,
+      estate: names[r.estate_id] ?? '',
+      stars: r.stars,
+      awardedOn: r.awarded_on,
+      validUntil: r.valid_until,
+      basis: r.basis,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

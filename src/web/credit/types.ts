@@ -97,6 +97,16 @@ export interface StarRating {
   revokedOn: string | null;
   revokedReason: string | null;
 }
+/** A rating in force, in the authority's overview of its region. */
+export interface RatingInForce {
+  id: string;
+  estateId: string;
+  estate: string;
+  stars: number;
+  awardedOn: string;
+  validUntil: string;
+  basis: string;
+}
 export interface ListEntry {
   companyId: string;
   name: string;

@@ -1,8 +1,9 @@
 import { Alert, App, Button, Form, Input, Rate, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { CREDIT, type CreditSettings, type StarRating, todayIso } from '../../credit/types.ts';
-import { useApi } from '../../hooks.ts';
+import { LoadMore } from '../../components.tsx';
+import { CREDIT, type CreditSettings, type RatingInForce, type StarRating, todayIso } from '../../credit/types.ts';
+import { useApi, useCursorList } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { EstateSelect } from '../EstateSelect.tsx';
 import { ActionModal } from '../finance/ActionModal.tsx';
@@ -36,7 +37,8 @@ export function StarsTab() {
           style={{ width: 320 }}
           placeholder={t('credit.pickEstate')}
           value={estateId ?? undefined}
-          onChange={setEstateId}
+          onChange={(id) => setEstateId(id ?? null)}
+          allowClear
           testId="stars-estate"
         />
         {estateId && (
@@ -45,6 +47,7 @@ export function StarsTab() {
           </Button>
         )}
       </Space>
+      {!estateId && <RatingsInForce onOpen={setEstateId} />}
       {estateId && (
         <Table<StarRating>
           rowKey="id"
@@ -102,6 +105,47 @@ export function StarsTab() {
       {revoking && (
         <RevokeDialog rating={revoking} onClose={() => setRevoking(null)} onDone={done(() => setRevoking(null))} />
       )}
+    </>
+  );
+}
+
+/** The ratings in force in the region, most stars first; one opens its estate's history. */
+function RatingsInForce({ onOpen }: { onOpen(estateId: string): void }) {
+  const { t } = useI18n();
+  const list = useCursorList<RatingInForce>(stars, {});
+  return (
+    <>
+      <Typography.Title level={5}>{t('credit.inForceTitle')}</Typography.Title>
+      <Table<RatingInForce>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={list.loading && !list.items.length}
+        dataSource={list.items}
+        locale={{ emptyText: t('credit.noneInForce') }}
+        data-testid="stars-in-force"
+        columns={[
+          { title: t('credit.estate'), dataIndex: 'estate' },
+          {
+            title: t('credit.stars'),
+            dataIndex: 'stars',
+            render: (n: number) => <Rate disabled value={n} style={{ fontSize: 14 }} />,
+          },
+          { title: t('credit.awardedOn'), dataIndex: 'awardedOn' },
+          { title: t('credit.validUntil'), dataIndex: 'validUntil' },
+          { title: t('credit.basis'), dataIndex: 'basis', ellipsis: true },
+          {
+            title: t('credit.actions'),
+            key: 'open',
+            render: (_: unknown, r) => (
+              <Button size="small" type="link" onClick={() => onOpen(r.estateId)}>
+                {t('credit.history')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} count={list.items.length} />
     </>
   );
 }
