@@ -136,5 +136,12 @@ test('a record approved by a second person, an objection upheld before publicati
     .getByRole('row', { name: new RegExp(`^1 ${company} 78.5 分 A$`) })
     .waitFor();
   await shot(pub, 'public');
+  // The ranking downloads as published.
+  const download = pub.waitForEvent('download');
+  await pub.getByTestId('ranking-csv').click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), new RegExp(`^信用评价排名-${period}\\.csv$`));
+  const csv = fs.readFileSync((await file.path()) as string, 'utf8');
+  assert.match(csv, new RegExp(`\\n1,${company},78\\.50,A,`));
   await pub.getByTestId('red-list').locator('.ant-empty').waitFor();
 });

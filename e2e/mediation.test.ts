@@ -170,6 +170,20 @@ test('三级调解 community → street → district, then 诉调对接: referre
     .getByTestId('med-ledger')
     .getByRole('row', { name: new RegExp(`${applicant}.*区级.*已判决`) })
     .waitFor();
+  // A period in which no dispute was brought: the figures and the ledger are empty; cleared, they come back.
+  const range = district.locator('.ant-picker-range', { has: district.getByTestId('med-period') });
+  const [start, end] = [range.locator('input').first(), range.locator('input').nth(1)];
+  await start.click();
+  await start.fill('2020-01-01');
+  await start.press('Enter');
+  await end.fill('2020-12-31');
+  await end.press('Enter');
+  await figure(district, 'fig-total', 0);
+  await district.getByTestId('med-ledger').getByText('暂无纠纷记录').waitFor();
+  await range.hover();
+  await range.locator('.ant-picker-clear').click();
+  await figure(district, 'fig-total', 1);
+  await district.getByTestId('med-ledger').getByRole('row', { name: new RegExp(applicant) }).waitFor();
   await community.reload();
   await community
     .getByTestId('med-ledger')
