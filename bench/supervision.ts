@@ -5,10 +5,10 @@ import { clock } from '../src/kernel/clock.ts';
 import type { Config } from '../src/kernel/config.ts';
 import { migrate } from '../src/kernel/migrate.ts';
 import { seedDemo } from '../src/modules/registry/seed/demo.ts';
-import { ensureWorkorderDefaults } from '../src/modules/workorders/index.ts';
 import { recordWorkorderMetrics } from '../src/modules/supervision/auto-records.ts';
 import { DEFAULT_SCHEME } from '../src/modules/supervision/credit.ts';
 import { publishPeriod, quarterEnd } from '../src/modules/supervision/evaluation.ts';
+import { ensureWorkorderDefaults } from '../src/modules/workorders/index.ts';
 import { ms, scratchDatabase } from './common.ts';
 import { fillRollups, generateTickets } from './workorders.ts';
 

@@ -183,7 +183,10 @@ test('三级调解 community → street → district, then 诉调对接: referre
   await range.hover();
   await range.locator('.ant-picker-clear').click();
   await figure(district, 'fig-total', 1);
-  await district.getByTestId('med-ledger').getByRole('row', { name: new RegExp(applicant) }).waitFor();
+  await district
+    .getByTestId('med-ledger')
+    .getByRole('row', { name: new RegExp(applicant) })
+    .waitFor();
   await community.reload();
   await community
     .getByTestId('med-ledger')

@@ -8,8 +8,8 @@ import { type DatabaseHandle, type Db, openDatabase } from './kernel/db.ts';
 import { migrate } from './kernel/migrate.ts';
 import { seedFinanceDemo } from './modules/finance/index.ts';
 import { type DemoLogin, seedDemo } from './modules/registry/seed/demo.ts';
-import { seedVotingDemo } from './modules/voting/index.ts';
 import { seedSupervisionDemo } from './modules/supervision/index.ts';
+import { seedVotingDemo } from './modules/voting/index.ts';
 import { seedWorkorderDemo } from './modules/workorders/index.ts';
 import { serve } from './server.ts';
 
