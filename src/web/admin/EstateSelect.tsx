@@ -4,7 +4,7 @@ import { query } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import type { Estate, Page } from '../types.ts';
 
-export const estateLabel = (e: Pick<Estate, 'name' | 'code'>) => `${e.name}（${e.code}）`;
+const estateLabel = (e: Pick<Estate, 'name' | 'code'>) => `${e.name}（${e.code}）`;
 /** What the server searches for: the typed text, without a trailing "（code）" pasted from a label. */
 const searchTerm = (text: string) => text.replace(/（[^）]*）?$/, '').trim();
 
