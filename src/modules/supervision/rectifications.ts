@@ -126,8 +126,10 @@ export interface NoticeFilter extends PageQueryT {
   inspectionId?: string;
 }
 
-/** The notices the caller may see, a page at a time (or all of them, to export): a company its own estates', an
- * authority its region's. */
+/**
+ * The notices the caller may see, a page at a time (or all of them, to export): a company its own estates', an
+ * authority its region's.
+ */
 export async function listNotices(db: Executor, ctx: RequestContext, f: NoticeFilter, all = false) {
   let q = db.selectFrom('rectifications').selectAll().select(listKey.as('list_key'));
   if (f.state) q = q.where('state', '=', f.state);
@@ -162,13 +164,15 @@ export async function listNotices(db: Executor, ctx: RequestContext, f: NoticeFi
     .limit(limit + 1)
     .execute();
   const page = pageOf(rows, limit, (r) => r.list_key);
-  const ids = page.items.map((r) => r.id);
   const [names, evidence] = await Promise.all([
     namesOf(
       db,
       page.items.map((r) => r.estate_id),
     ),
-    evidenceOf(db, ids),
+    evidenceOf(
+      db,
+      page.items.map((r) => r.id),
+    ),
   ]);
   return {
     items: page.items.map((r) => ({
