@@ -73,6 +73,12 @@ export async function startHarness(): Promise<Harness> {
       return { page, context };
     },
     async close() {
+      // A test that failed may have left a dialog open: say what it showed, where CI keeps it.
+      for (const page of browser.contexts().flatMap((c) => c.pages())) {
+        const open = page.locator('.ant-modal-container');
+        for (const text of await open.allTextContents().catch(() => []))
+          console.error(`[left open on ${page.url()}] ${text.replace(/\s+/g, ' ')}`);
+      }
       await browser.close();
       await worker.stop();
       await app.close();

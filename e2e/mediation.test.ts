@@ -34,12 +34,28 @@ after(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `mediation-${name}.png`), fullPage: true });
 const modal = (page: Page) => page.locator('.ant-modal-container');
-/** OK in the dialog, then wait until it has gone. */
+/**
+ * OK in the dialog, then wait until it has gone. Under load a click can be lost (the page re-rendering as it lands):
+ * with no refusal shown, OK is clicked again, as a person would; a refusal fails the test with the dialog's text.
+ */
 async function confirm(page: Page) {
-  await modal(page)
-    .getByRole('button', { name: buttonEnding('确定') })
-    .click();
-  await modal(page).waitFor({ state: 'detached' });
+  const ok = modal(page).getByRole('button', { name: buttonEnding('确定') });
+  for (let attempt = 1; ; attempt++) {
+    await ok.click();
+    const gone = await modal(page)
+      .waitFor({ state: 'detached', timeout: attempt < 3 ? 5_000 : 15_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (gone) return;
+    const refused = await modal(page).locator('.ant-alert-error').count();
+    if (refused || attempt === 3) {
+      const text = ((await modal(page).textContent()) ?? '').replace(/\s+/g, ' ');
+      throw new Error(`the dialog stayed open: ${text}`);
+    }
+    console.error('[confirm] the dialog is still open; clicking OK again');
+  }
 }
 const drawer = (page: Page) => page.getByTestId('dispute-drawer');
 const figure = (page: Page, id: string, value: number) =>

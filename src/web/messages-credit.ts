@@ -131,6 +131,7 @@ export const creditMessages = {
     'The city does not use star ratings yet; the city bureau can switch them on under Settings.',
   ],
   'credit.pickEstate': ['选择小区', 'Choose an estate'],
+  'credit.findCompany': ['按企业名称或统一社会信用代码查找', 'Find a company by name or USCC'],
   'credit.award': ['评定星级', 'Award stars'],
   'credit.stars': ['星级', 'Stars'],
   'credit.starsN': ['{n} 星', '{n} stars'],

@@ -1,10 +1,10 @@
-import { Button, Card, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { type CreditRecord, canEvaluate, canPublishCredit, recordsUrl } from '../../credit/types.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import type { Company, Page } from '../../types.ts';
+import { CompanySelect } from '../EstateSelect.tsx';
 import { AwaitingTab } from './AwaitingTab.tsx';
 import { ManagerResults } from './ManagerResults.tsx';
 import { PublishTab } from './PublishTab.tsx';
@@ -22,17 +22,15 @@ export function CreditPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const [tab, setTab] = useState('records');
-  const companies = useApi<Page<Company>>('/api/v1/companies?limit=200');
-  const list = companies.data?.items ?? [];
   const items = [
-    { key: 'records', label: t('credit.tabRecords'), children: <RecordsTab companies={list} /> },
+    { key: 'records', label: t('credit.tabRecords'), children: <RecordsTab /> },
     { key: 'awaiting', label: t('credit.tabAwaiting'), children: <AwaitingTab /> },
     { key: 'managers', label: t('credit.tabManagers'), children: <ManagerResults /> },
     { key: 'stars', label: t('credit.tabStars'), children: <StarsTab /> },
   ];
   if (canPublishCredit(me))
     items.push(
-      { key: 'publish', label: t('credit.tabPublish'), children: <PublishTab companies={list} /> },
+      { key: 'publish', label: t('credit.tabPublish'), children: <PublishTab /> },
       { key: 'settings', label: t('credit.tabSettings'), children: <SettingsTab /> },
     );
   return (
@@ -43,7 +41,7 @@ export function CreditPage() {
   );
 }
 
-function RecordsTab({ companies }: { companies: Company[] }) {
+function RecordsTab() {
   const { t } = useI18n();
   const { me } = useSession();
   const [companyId, setCompanyId] = useState<string | null>(null);
@@ -55,14 +53,12 @@ function RecordsTab({ companies }: { companies: Company[] }) {
   return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
+        <CompanySelect<string>
           style={{ width: 320 }}
           placeholder={t('credit.pickCompany')}
-          value={companyId}
+          value={companyId ?? undefined}
           onChange={setCompanyId}
-          options={companies.map((c) => ({ value: c.id, label: c.name }))}
-          data-testid="credit-company"
+          testId="credit-company"
         />
         {evaluator && companyId && (
           <Button type="primary" onClick={() => setAdding(true)}>

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { LoadMore } from '../../components.tsx';
 import {
   CREDIT,
   type CreditSettings,
@@ -9,7 +10,7 @@ import {
   recentQuarters,
   type SavedBase,
 } from '../../credit/types.ts';
-import { useApi } from '../../hooks.ts';
+import { useApi, useCursorList } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { Company } from '../../types.ts';
 import { ActionModal } from '../finance/ActionModal.tsx';
@@ -20,7 +21,7 @@ import { RankingTable, useRanking } from './RankingTable.tsx';
  * (optional: a company left out scores 0; what is saved shows beside), then publication, refused by the server while
  * an objection is open, and the published ranking.
  */
-export function PublishTab({ companies }: { companies: Company[] }) {
+export function PublishTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const quarters = recentQuarters(8);
@@ -28,6 +29,9 @@ export function PublishTab({ companies }: { companies: Company[] }) {
   const ranking = useRanking(period);
   const settings = useApi<CreditSettings>(`${CREDIT}/settings`);
   const [bases, setBases] = useState<Record<string, string>>({});
+  // Every active company of the city may get a base score: found by name, a page at a time.
+  const [q, setQ] = useState('');
+  const companies = useCursorList<Company>('/api/v1/companies', { q: q.trim() || undefined });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const saved = useApi<SavedBase[]>(ranking.missing ? `${CREDIT}/bases/${period}` : null);
@@ -109,11 +113,19 @@ export function PublishTab({ companies }: { companies: Company[] }) {
           </Space>
           <Typography.Title level={5}>{t('credit.bases')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('credit.basesHint', { max: baseMax / 100 })}</Typography.Paragraph>
+          <Input.Search
+            allowClear
+            style={{ width: 320, marginBottom: 12 }}
+            placeholder={t('credit.findCompany')}
+            onSearch={setQ}
+            data-testid="credit-bases-search"
+          />
           <Table<Company>
             rowKey="id"
             size="small"
             pagination={false}
-            dataSource={companies}
+            loading={companies.loading && !companies.items.length}
+            dataSource={companies.items}
             data-testid="credit-bases"
             columns={[
               { title: t('credit.company'), dataIndex: 'name' },
@@ -142,6 +154,12 @@ export function PublishTab({ companies }: { companies: Company[] }) {
                 ),
               },
             ]}
+          />
+          <LoadMore
+            hasMore={companies.hasMore}
+            loading={companies.loading}
+            onMore={companies.loadMore}
+            count={companies.items.length}
           />
           <Space style={{ marginTop: 16 }}>
             <Button onClick={saveBases} loading={busy} disabled={invalid.length > 0}>
