@@ -29,7 +29,7 @@ export function PublishTab() {
   const ranking = useRanking(period);
   const settings = useApi<CreditSettings>(`${CREDIT}/settings`);
   const [bases, setBases] = useState<Record<string, string>>({});
-  // Every active company of the city may get a base score: found by name, a page at a time.
+  // Any company of the city may get a base score: found by name or USCC, a page at a time.
   const [q, setQ] = useState('');
   const companies = useCursorList<Company>('/api/v1/companies', { q: q.trim() || undefined });
   const [confirming, setConfirming] = useState(false);
