@@ -7,18 +7,17 @@ import { PageQuery } from '../../kernel/pagination.ts';
 import {
   COURT_DESK,
   closeDispute,
-  disputeLedger,
   escalate,
   getDispute,
   MEDIATION_READERS,
   MEDIATORS,
-  mediationFigures,
   openDispute,
   recordCourtOutcome,
   recordFiling,
   recordSession,
   referToCourt,
 } from './mediation.ts';
+import { disputeLedger, mediationFigures } from './mediation-ledger.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
